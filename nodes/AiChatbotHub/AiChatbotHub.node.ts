@@ -1,0 +1,62 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { requestLimitsProperty } from '../shared/requestLimits';
+import {
+	searchAgents,
+	searchChatbots,
+	searchDataSources,
+	searchSessions,
+	searchSourceTags,
+} from './listSearch';
+import { chatbotDescription } from './resources/chatbot';
+import { dataSourceDescription } from './resources/dataSource';
+import { messageDescription } from './resources/message';
+import { CREDENTIAL_NAME, sendAiChatbotHubRequests } from './transport';
+
+export class AiChatbotHub implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'AI Chatbot Hub',
+		name: 'aiChatbotHub',
+		icon: { light: 'file:aiChatbotHub.svg', dark: 'file:aiChatbotHub.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Manage AI Chatbot Hub (GPT-trainer) chatbots, agents and data sources, and chat with them',
+		defaults: { name: 'AI Chatbot Hub' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_NAME, required: true }],
+		requestDefaults: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+		},
+		// Every request goes through the request limits (see nodes/shared/requestLimits.ts).
+		requestOperations: { pagination: sendAiChatbotHubRequests },
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Chatbot', value: 'chatbot', description: 'A chatbot and its settings' }],
+				default: 'chatbot',
+			},
+			...chatbotDescription,
+			...dataSourceDescription,
+			...messageDescription,
+			requestLimitsProperty,
+		],
+	};
+
+	methods = {
+		listSearch: {
+			searchAgents,
+			searchChatbots,
+			searchDataSources,
+			searchSessions,
+			searchSourceTags,
+		},
+	};
+}

@@ -1,0 +1,110 @@
+import {
+	NodeApiError,
+	type IDataObject,
+	type ILoadOptionsFunctions,
+	type INodeListSearchItems,
+	type INodeListSearchResult,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { CREDENTIAL_NAME } from './transport';
+
+async function getList(this: ILoadOptionsFunctions, path: string): Promise<IDataObject[]> {
+	const credentials = await this.getCredentials(CREDENTIAL_NAME);
+	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+	try {
+		const body = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, {
+			method: 'GET',
+			url: `${baseUrl}${path}`,
+			json: true,
+		})) as unknown;
+		return Array.isArray(body) ? (body as IDataObject[]) : [];
+	} catch (error) {
+		throw new NodeApiError(this.getNode(), error as JsonObject);
+	}
+}
+
+function matches(filter: string | undefined, ...values: unknown[]): boolean {
+	if (!filter) return true;
+	const needle = filter.toLowerCase();
+	return values.some((value) =>
+		String(value ?? '')
+			.toLowerCase()
+			.includes(needle),
+	);
+}
+
+function byName(a: INodeListSearchItems, b: INodeListSearchItems): number {
+	return a.name.localeCompare(b.name);
+}
+
+export async function searchChatbots(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const chatbots = await getList.call(this, '/chatbots');
+	const results = chatbots
+		.filter((chatbot) => matches(filter, chatbot.name, chatbot.uuid))
+		.map((chatbot) => ({ name: String(chatbot.name ?? chatbot.uuid), value: String(chatbot.uuid) }))
+		.sort(byName);
+	return { results };
+}
+
+/**
+ * Agents, sessions, data sources and tags are listed per chatbot. When the node has a chatbot
+ * set, only its children are listed; otherwise one chatbot's children per page, so that a large
+ * account never loads everything at once.
+ */
+function searchChildren(path: string, describe: (child: IDataObject) => string) {
+	return async function searchChildrenOfChatbots(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const chosen = this.getCurrentNodeParameter('chatbot', { extractValue: true }) as
+			| string
+			| undefined;
+		let chatbots: IDataObject[];
+		if (chosen) {
+			chatbots = [{ uuid: chosen }];
+		} else {
+			chatbots = (await getList.call(this, '/chatbots')).sort((a, b) =>
+				String(a.name ?? '').localeCompare(String(b.name ?? '')),
+			);
+		}
+		const index = Number(paginationToken ?? 0) || 0;
+		const chatbot = chatbots[index];
+		if (!chatbot) return { results: [] };
+		const children = await getList.call(
+			this,
+			`/chatbot/${encodeURIComponent(String(chatbot.uuid))}${path}`,
+		);
+		const suffix = chosen ? '' : ` (${String(chatbot.name ?? chatbot.uuid)})`;
+		const results = children
+			.filter((child) => matches(filter, describe(child), child.uuid))
+			.map((child) => ({ name: `${describe(child)}${suffix}`, value: String(child.uuid) }))
+			.sort(byName);
+		const next = index + 1 < chatbots.length ? String(index + 1) : undefined;
+		return { results, paginationToken: next };
+	};
+}
+
+export const searchAgents = searchChildren(
+	'/agents',
+	(agent) => `${String(agent.name ?? agent.uuid)} · ${String(agent.type ?? 'agent')}`,
+);
+
+export const searchSessions = searchChildren(
+	'/sessions',
+	(session) => `Session ${String(session.uuid).slice(0, 8)} · ${String(session.created_at ?? '')}`,
+);
+
+export const searchDataSources = searchChildren(
+	'/data-sources',
+	(source) =>
+		`${String(source.title || source.file_name || source.uuid)} · ${String(source.type ?? '')}`,
+);
+
+export const searchSourceTags = searchChildren('/source-tags', (tag) =>
+	String(tag.name ?? tag.uuid),
+);

@@ -1,0 +1,237 @@
+import {
+	sleep,
+	type DeclarativeRestApiSettings,
+	type IExecutePaginationFunctions,
+	type IExecuteSingleFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import {
+	asNodeError,
+	isFinalError,
+	readHttpFailure,
+	toNodeApiError,
+	type ErrorExplainer,
+} from './errors';
+import { bodyToItems } from './responses';
+
+/*
+ * n8n's declarative engine starts the requests of all input items at once and retries nothing.
+ * The one place inside the declarative style where a node can wrap its own requests is a
+ * pagination function: the engine calls it (instead of sending the request itself) whenever the
+ * request is marked `paginate`, and lends it `makeRoutingRequest`, which authenticates, sends and
+ * runs the operation's post-receive steps. Every request of our nodes goes through
+ * `sendWithLimits` that way: the "Request Limits" collection below carries `paginate: true`, and
+ * each node names its platform's sender in `description.requestOperations.pagination`.
+ * Verified on n8n-core 2.41.1; see test/nodes/shared/requestLimits.test.ts.
+ */
+
+export const DEFAULT_MAX_IN_FLIGHT = 5;
+export const DEFAULT_MAX_RETRIES = 3;
+
+/** Retry-After values above this are not waited for: the item fails and says how long to wait. */
+const MAX_RETRY_WAIT_MS = 60_000;
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 15_000;
+
+export const requestLimitsProperty: INodeProperties = {
+	displayName: 'Request Limits',
+	name: 'requestLimits',
+	type: 'collection',
+	placeholder: 'Add Limit',
+	default: {},
+	description:
+		'How many requests this node sends at once and how it retries when the service is busy',
+	// Marks every request of the node as "paginated", so that the engine hands it to sendWithLimits.
+	routing: { send: { paginate: true } },
+	options: [
+		{
+			displayName: 'Max Requests in Flight',
+			name: 'maxInFlight',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 50 },
+			default: DEFAULT_MAX_IN_FLIGHT,
+			description:
+				'The most requests this node keeps open at the same time across all its input items',
+		},
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 10 },
+			default: DEFAULT_MAX_RETRIES,
+			description:
+				'How many times a request is repeated after a 429 (too many requests) or a 502, 503 or 504 answer. Requests that may have created something are repeated only when the service says it did not process them (429, 503).',
+		},
+	],
+};
+
+export interface PlatformRequests {
+	/** Turns a failed response into a message in the platform's own words. */
+	explainError: ErrorExplainer;
+	/**
+	 * Whether repeating this request can do no harm even if the first attempt was processed
+	 * (reads, updates, deletes). Creating requests answer false: after a timeout, a reset
+	 * connection, a 502 or a 504 they are not sent again, so nothing is created twice.
+	 */
+	isRetrySafe: (request: DeclarativeRestApiSettings.HttpRequestOptions) => boolean;
+}
+
+/**
+ * A per-execution, per-node gate: at most `max` requests open at once, a shared pause after a
+ * 429 with Retry-After (the platform's limit is per account, not per item), and a halt when an
+ * item failed validation, so that no item is sent once the node is bound to fail.
+ */
+class RequestGate {
+	private inFlight = 0;
+	private readonly waiting: Array<() => void> = [];
+	private resumeAt = 0;
+	haltedBy: Error | undefined;
+
+	async acquire(max: number): Promise<void> {
+		for (;;) {
+			if (this.haltedBy) throw this.haltedBy;
+			const pause = this.resumeAt - Date.now();
+			if (pause > 0) {
+				await sleep(pause);
+				continue;
+			}
+			if (this.inFlight < max) {
+				this.inFlight++;
+				return;
+			}
+			await new Promise<void>((resolve) => this.waiting.push(resolve));
+		}
+	}
+
+	release(): void {
+		this.inFlight--;
+		this.waiting.shift()?.();
+	}
+
+	pauseFor(ms: number): void {
+		this.resumeAt = Math.max(this.resumeAt, Date.now() + ms);
+	}
+
+	halt(error: Error): void {
+		this.haltedBy ??= error;
+		for (const wake of this.waiting.splice(0)) wake();
+	}
+}
+
+/*
+ * One gate per run of a node: the engine gives every item of one run the same execute-data
+ * object, so it is the key, and the gate goes away with it.
+ */
+const gates = new WeakMap<object, RequestGate>();
+
+function gateFor(context: IExecuteSingleFunctions): RequestGate {
+	const run = context.getExecuteData();
+	let gate = gates.get(run);
+	if (!gate) {
+		gate = new RequestGate();
+		gates.set(run, gate);
+	}
+	return gate;
+}
+
+/**
+ * Called by input validation: when the node will fail on this item anyway (Continue On Fail is
+ * off), the requests of the other items that have not been sent yet are not sent at all.
+ */
+export function haltRequests(context: IExecuteSingleFunctions, error: Error): void {
+	if (!context.continueOnFail()) gateFor(context).halt(error);
+}
+
+function readLimits(context: IExecuteSingleFunctions): { maxInFlight: number; maxRetries: number } {
+	const limits = context.getNodeParameter('requestLimits', {}) as {
+		maxInFlight?: number;
+		maxRetries?: number;
+	};
+	return {
+		maxInFlight: Math.max(1, Math.floor(limits.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT)),
+		maxRetries: Math.max(0, Math.floor(limits.maxRetries ?? DEFAULT_MAX_RETRIES)),
+	};
+}
+
+function backoffMs(attempt: number): number {
+	const exponential = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
+	// Jitter keeps items that failed together from coming back together.
+	return exponential / 2 + Math.random() * (exponential / 2);
+}
+
+/** Sends one request through the gate, with retries; what a request plan calls for each request. */
+export type SendRequest = (
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+) => Promise<INodeExecutionData[]>;
+
+/**
+ * How an operation turns one input item into requests, when it is more than one request:
+ * walking the pages of a list, splitting a long list of IDs into chunks, accepting a 409.
+ */
+export type RequestPlan = (
+	this: IExecutePaginationFunctions,
+	send: SendRequest,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+) => Promise<INodeExecutionData[]>;
+
+/**
+ * Builds the pagination function that sends the requests of one platform's node: the node
+ * names it in `description.requestOperations.pagination`; an operation that needs a plan names
+ * `sendWithLimits(platform, plan)` in its own `routing.operations.pagination`.
+ */
+export function sendWithLimits(platform: PlatformRequests, plan?: RequestPlan) {
+	return async function sendRequests(
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		// The first post-receive step turns the raw body into items, and rejects a body that is not
+		// what the request asked for (an HTML page or broken JSON with status 200).
+		requestData.postReceive.unshift({
+			data: { parameterValue: undefined },
+			actions: [bodyToItems(requestData.options.encoding === 'text')],
+		});
+		// Lets the engine finish preparing (and validating) every input item before the first
+		// request leaves, so that an invalid item can still stop the others.
+		await sleep(0);
+
+		const send: SendRequest = async (data) => await sendOne(this, platform, data);
+		return plan ? await plan.call(this, send, requestData) : await send(requestData);
+	};
+}
+
+async function sendOne(
+	context: IExecutePaginationFunctions,
+	platform: PlatformRequests,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const { maxInFlight, maxRetries } = readLimits(context);
+	const gate = gateFor(context);
+	for (let attempt = 0; ; attempt++) {
+		await gate.acquire(maxInFlight);
+		let retryDelay: number;
+		try {
+			return await context.makeRoutingRequest(requestData);
+		} catch (error) {
+			if (isFinalError(error)) throw asNodeError(context.getNode(), error);
+			const failure = readHttpFailure(error);
+			const mayRetry =
+				failure.retryable && (failure.notProcessed || platform.isRetrySafe(requestData.options));
+			const waitMs = failure.retryAfterMs ?? backoffMs(attempt);
+			if (!mayRetry || attempt >= maxRetries || waitMs > MAX_RETRY_WAIT_MS) {
+				throw toNodeApiError(context.getNode(), failure, platform.explainError, {
+					itemIndex: context.getItemIndex(),
+					attempts: attempt + 1,
+					notRepeatedBecauseUnsafe: failure.retryable && !mayRetry,
+					retryAfterTooLong: mayRetry && waitMs > MAX_RETRY_WAIT_MS,
+				});
+			}
+			if (failure.status === 429 && failure.retryAfterMs !== undefined) gate.pauseFor(waitMs);
+			retryDelay = waitMs;
+		} finally {
+			gate.release();
+		}
+		await sleep(retryDelay);
+	}
+}

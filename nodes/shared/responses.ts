@@ -1,0 +1,112 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+import { messageFromBody, responseError } from './errors';
+
+function snippet(text: string): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+}
+
+function contentTypeOf(response: IN8nHttpFullResponse): string {
+	const value = response.headers?.['content-type'];
+	return (Array.isArray(value) ? value[0] : String(value ?? '')).toLowerCase();
+}
+
+/**
+ * The first post-receive step of every request (added by sendWithLimits): turns the body into
+ * items — an array into one item per element, an object into one item — and refuses a body that
+ * cannot be what the operation asked for, instead of passing it on as if it were data.
+ * Operations that ask for text (`encoding: 'text'`) get one item `{ text }`.
+ */
+export function bodyToItems(expectText: boolean) {
+	return async function bodyToItemsStep(
+		this: IExecuteSingleFunctions,
+		_items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	): Promise<INodeExecutionData[]> {
+		if (expectText) return [{ json: { text: textOf(response.body) } }];
+		return jsonBodyToItems.call(this, response);
+	};
+}
+
+function textOf(body: unknown): string {
+	if (typeof body === 'string') return body;
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	return body === undefined || body === null ? '' : JSON.stringify(body);
+}
+
+async function jsonBodyToItems(
+	this: IExecuteSingleFunctions,
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const { body, statusCode } = response;
+	const itemIndex = this.getItemIndex();
+	const node = this.getNode();
+	const contentType = contentTypeOf(response);
+
+	if (typeof body === 'string') {
+		if (body.trim() === '') return [{ json: {} }];
+		if (contentType.includes('html') || /^\s*<(!doctype|html)/i.test(body)) {
+			throw responseError(
+				node,
+				itemIndex,
+				'The service answered with a web page instead of data',
+				`Status ${statusCode}, page starts with: ${snippet(body)}. Check the Base URL of the credential: it must point at the API, not at the website.`,
+				statusCode,
+			);
+		}
+		try {
+			return toItems(JSON.parse(body) as unknown);
+		} catch {
+			throw responseError(
+				node,
+				itemIndex,
+				'The service answered with a body that is not valid JSON',
+				`Status ${statusCode}, body starts with: ${snippet(body)}`,
+				statusCode,
+			);
+		}
+	}
+
+	const items = toItems(body);
+	const failed = items.length === 1 && items[0].json.success === false;
+	if (failed) {
+		throw responseError(
+			node,
+			itemIndex,
+			messageFromBody(items[0].json) ?? 'The service reported that the request did not succeed',
+			'The service answered "success": false.',
+			statusCode,
+		);
+	}
+	return items;
+}
+
+function toItems(body: unknown): INodeExecutionData[] {
+	if (body === undefined || body === null) return [{ json: {} }];
+	if (Array.isArray(body)) {
+		return body.map((element) => ({
+			json: (element !== null && typeof element === 'object'
+				? element
+				: { value: element }) as IDataObject,
+		}));
+	}
+	if (typeof body === 'object') return [{ json: body as IDataObject }];
+	return [{ json: { value: body as string | number | boolean } }];
+}
+
+/**
+ * What a Delete returns: `{ deleted: true, <idField>: id }` for every ID the item deleted, in
+ * place of the platform's bare `{ success: true }` (which bodyToItems has already checked).
+ */
+export function deletedResult(idField: string, parameterName: string) {
+	return async function deletedItem(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
+		const value = this.getNodeParameter(parameterName, '', { extractValue: true }) as unknown;
+		return [{ json: { deleted: true, [idField]: String(value ?? '').trim() } }];
+	};
+}

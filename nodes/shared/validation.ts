@@ -1,0 +1,150 @@
+import {
+	NodeOperationError,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+} from 'n8n-workflow';
+
+import { haltRequests } from './requestLimits';
+
+type PreSend = (
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+) => Promise<IHttpRequestOptions>;
+
+/**
+ * The error for input that cannot be sent. It names the field and the item, and stops the
+ * requests of the node's other items that have not left yet (unless Continue On Fail is on).
+ */
+export function invalidInput(
+	context: IExecuteSingleFunctions,
+	message: string,
+	description?: string,
+): NodeOperationError {
+	const itemIndex = context.getItemIndex();
+	const error = new NodeOperationError(context.getNode(), `${message} [item ${itemIndex}]`, {
+		itemIndex,
+		description,
+	});
+	haltRequests(context, error);
+	return error;
+}
+
+/** The value of a resource locator or plain string parameter, trimmed. */
+export function readId(context: IExecuteSingleFunctions, parameterName: string): string {
+	const value = context.getNodeParameter(parameterName, '', { extractValue: true }) as unknown;
+	if (value === undefined || value === null) return '';
+	return String(value).trim();
+}
+
+/** Rejects an empty ID (or one that is not of the platform's shape) before any request. */
+export function requireId(
+	parameterName: string,
+	displayName: string,
+	shape?: { pattern: RegExp; example: string },
+): PreSend {
+	return async function checkId(this: IExecuteSingleFunctions, requestOptions) {
+		const id = readId(this, parameterName);
+		if (id === '') {
+			throw invalidInput(
+				this,
+				`'${displayName}' is empty`,
+				`Choose a ${displayName.toLowerCase()} from the list or enter its ID.`,
+			);
+		}
+		if (shape && !shape.pattern.test(id)) {
+			throw invalidInput(
+				this,
+				`'${displayName}' is not a valid ID: "${id.slice(0, 80)}"`,
+				`IDs look like ${shape.example}.`,
+			);
+		}
+		return requestOptions;
+	};
+}
+
+/** Rejects empty text, and text over the platform's documented limit, before any request. */
+export function requireText(
+	parameterName: string,
+	displayName: string,
+	limits: { maxLength?: number; optional?: boolean } = {},
+): PreSend {
+	return async function checkText(this: IExecuteSingleFunctions, requestOptions) {
+		const raw = this.getNodeParameter(parameterName, '') as unknown;
+		const text = raw === undefined || raw === null ? '' : String(raw);
+		if (text.trim() === '' && !limits.optional) {
+			throw invalidInput(this, `'${displayName}' is empty`);
+		}
+		if (limits.maxLength !== undefined && text.length > limits.maxLength) {
+			throw invalidInput(
+				this,
+				`'${displayName}' is ${text.length} characters long; the most the service accepts is ${limits.maxLength}`,
+			);
+		}
+		return requestOptions;
+	};
+}
+
+/** An absolute http(s) URL; `httpsOnly` where the platform requires HTTPS. */
+export function isWebUrl(value: string, httpsOnly = false): boolean {
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		return false;
+	}
+	const protocols = httpsOnly ? ['https:'] : ['http:', 'https:'];
+	return protocols.includes(url.protocol) && url.hostname.includes('.') && !/\s/.test(value);
+}
+
+export function requireUrl(
+	parameterName: string,
+	displayName: string,
+	options: { httpsOnly?: boolean; optional?: boolean } = {},
+): PreSend {
+	return async function checkUrl(this: IExecuteSingleFunctions, requestOptions) {
+		const value = String(this.getNodeParameter(parameterName, '') ?? '').trim();
+		if (value === '' && options.optional) return requestOptions;
+		if (!isWebUrl(value, options.httpsOnly)) {
+			const scheme = options.httpsOnly ? 'https://' : 'http:// or https://';
+			throw invalidInput(
+				this,
+				`'${displayName}' is not a valid URL: "${value.slice(0, 120)}"`,
+				`Enter a full address that starts with ${scheme}, e.g. https://example.com/docs`,
+			);
+		}
+		return requestOptions;
+	};
+}
+
+/** Splits a list given as text (comma or newline separated) or as an array into trimmed IDs. */
+export function toIdList(value: unknown): string[] {
+	const parts = Array.isArray(value) ? value : String(value ?? '').split(/[\n,]/);
+	return parts.map((part) => String(part ?? '').trim()).filter((part) => part !== '');
+}
+
+export function requireIdList(
+	parameterName: string,
+	displayName: string,
+	limits: { max?: number; shape?: { pattern: RegExp; example: string } } = {},
+): PreSend {
+	return async function checkIdList(this: IExecuteSingleFunctions, requestOptions) {
+		const ids = toIdList(this.getNodeParameter(parameterName, ''));
+		if (ids.length === 0) throw invalidInput(this, `'${displayName}' has no IDs`);
+		if (limits.max !== undefined && ids.length > limits.max) {
+			throw invalidInput(
+				this,
+				`'${displayName}' has ${ids.length} IDs; the most one request takes is ${limits.max}`,
+			);
+		}
+		const shape = limits.shape;
+		const malformed = shape ? ids.find((id) => !shape.pattern.test(id)) : undefined;
+		if (shape && malformed !== undefined) {
+			throw invalidInput(
+				this,
+				`'${displayName}' contains an ID that is not valid: "${malformed.slice(0, 80)}"`,
+				`IDs look like ${shape.example}.`,
+			);
+		}
+		return requestOptions;
+	};
+}
