@@ -174,7 +174,7 @@ export function toNodeApiError(
 		{
 			message: explained.message,
 			httpCode: httpCode ?? null,
-			code: failure.networkCode ?? null,
+			networkCode: failure.networkCode ?? null,
 			body: (typeof failure.body === 'string'
 				? failure.body.slice(0, 2000)
 				: (failure.body ?? null)) as JsonObject,

@@ -1,0 +1,55 @@
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { AiChatbotHubEmulator } from '../../emulators/aichatbothub';
+import { runNode, type RunNodeOptions, type RunNodeResult } from '../../harness/runNode';
+
+export const TOKEN = 'test-token-3f1c9a7b5d2e';
+
+/** A resource locator value, as the editor stores one entered "By ID". */
+export function byId(value: string) {
+	return { __rl: true, mode: 'id', value };
+}
+
+/**
+ * Starts an AI Chatbot Hub emulator for the test file and gives a `run` that executes the node
+ * against it. Before each test the request log, faults and limits are cleared (state is kept).
+ */
+export function useAiChatbotHub() {
+	const emulator = new AiChatbotHubEmulator({ token: TOKEN });
+	beforeAll(async () => {
+		await emulator.start();
+	});
+	afterAll(async () => {
+		await emulator.stop();
+	});
+	beforeEach(() => {
+		emulator.server.reset();
+	});
+
+	async function run(
+		parameters: INodeParameters,
+		options: Partial<Omit<RunNodeOptions, 'type' | 'parameters'>> & {
+			input?: INodeExecutionData[];
+			token?: string;
+		} = {},
+	): Promise<RunNodeResult> {
+		const { token = TOKEN, ...rest } = options;
+		return await runNode({
+			type: 'aiChatbotHub',
+			parameters,
+			credentials: { aiChatbotHubApi: { apiToken: token, baseUrl: emulator.url } },
+			...rest,
+		});
+	}
+
+	return { emulator, run };
+}
+
+/** The requests the emulator received, without the noise of the fields tests do not assert. */
+export function seen(emulator: AiChatbotHubEmulator) {
+	return emulator.server.requests.map((request) => ({
+		method: request.method,
+		path: request.path,
+		body: request.body,
+	}));
+}
