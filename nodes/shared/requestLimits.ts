@@ -32,7 +32,7 @@ export const DEFAULT_MAX_RETRIES = 3;
 
 /** Retry-After values above this are not waited for: the item fails and says how long to wait. */
 const MAX_RETRY_WAIT_MS = 60_000;
-const BACKOFF_BASE_MS = 500;
+const BACKOFF_BASE_MS = 400;
 const BACKOFF_CAP_MS = 15_000;
 
 export const requestLimitsProperty: INodeProperties = {
@@ -218,7 +218,9 @@ async function sendOne(
 			const failure = readHttpFailure(error);
 			const mayRetry =
 				failure.retryable && (failure.notProcessed || platform.isRetrySafe(requestData.options));
-			const waitMs = failure.retryAfterMs ?? backoffMs(attempt);
+			// Retry-After is the least the service wants us to wait; the backoff spaces out retries
+			// when it asks for less (or says nothing).
+			const waitMs = Math.max(failure.retryAfterMs ?? 0, backoffMs(attempt));
 			if (!mayRetry || attempt >= maxRetries || waitMs > MAX_RETRY_WAIT_MS) {
 				throw toNodeApiError(context.getNode(), failure, platform.explainError, {
 					itemIndex: context.getItemIndex(),
@@ -227,7 +229,8 @@ async function sendOne(
 					retryAfterTooLong: mayRetry && waitMs > MAX_RETRY_WAIT_MS,
 				});
 			}
-			if (failure.status === 429 && failure.retryAfterMs !== undefined) gate.pauseFor(waitMs);
+			// The platform's limit is per account, not per item: every item of the node waits.
+			if (failure.status === 429 && failure.retryAfterMs) gate.pauseFor(failure.retryAfterMs);
 			retryDelay = waitMs;
 		} finally {
 			gate.release();
