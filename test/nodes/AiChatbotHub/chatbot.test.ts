@@ -42,7 +42,12 @@ describe('AI Chatbot Hub › Chatbot', () => {
 		});
 
 		it('sends only the name when no additional field is set', async () => {
-			await run({ resource: 'chatbot', operation: 'create', name: 'Bare bot', additionalFields: {} });
+			await run({
+				resource: 'chatbot',
+				operation: 'create',
+				name: 'Bare bot',
+				additionalFields: {},
+			});
 
 			expect(seen(emulator)).toEqual([
 				{ method: 'POST', path: '/api/v1/chatbot/create', body: { name: 'Bare bot' } },
@@ -57,7 +62,10 @@ describe('AI Chatbot Hub › Chatbot', () => {
 				additionalFields: { rateLimitSeconds: 30 },
 			});
 
-			expect(emulator.server.requests[0].body).toEqual({ name: 'Half limit', rate_limit: [20, 30] });
+			expect(emulator.server.requests[0].body).toEqual({
+				name: 'Half limit',
+				rate_limit: [20, 30],
+			});
 		});
 
 		it('rejects a rate limit out of range before any request, naming the field and the item', async () => {
@@ -135,7 +143,9 @@ describe('AI Chatbot Hub › Chatbot', () => {
 
 			const { items } = await run({ resource: 'chatbot', operation: 'getAll', returnAll: true });
 
-			expect(seen(emulator)).toEqual([{ method: 'GET', path: '/api/v1/chatbots', body: undefined }]);
+			expect(seen(emulator)).toEqual([
+				{ method: 'GET', path: '/api/v1/chatbots', body: undefined },
+			]);
 			expect(items.map((item) => item.json.uuid)).toEqual([chatbots.support, chatbots.sales]);
 		});
 
