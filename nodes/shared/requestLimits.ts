@@ -3,6 +3,7 @@ import {
 	type DeclarativeRestApiSettings,
 	type IExecutePaginationFunctions,
 	type IExecuteSingleFunctions,
+	type INode,
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
@@ -126,8 +127,7 @@ class RequestGate {
  */
 const gates = new WeakMap<object, RequestGate>();
 
-function gateFor(context: IExecuteSingleFunctions): RequestGate {
-	const run = context.getExecuteData();
+function gateForRun(run: object): RequestGate {
 	let gate = gates.get(run);
 	if (!gate) {
 		gate = new RequestGate();
@@ -141,14 +141,17 @@ function gateFor(context: IExecuteSingleFunctions): RequestGate {
  * off), the requests of the other items that have not been sent yet are not sent at all.
  */
 export function haltRequests(context: IExecuteSingleFunctions, error: Error): void {
-	if (!context.continueOnFail()) gateFor(context).halt(error);
+	if (!context.continueOnFail()) gateForRun(context.getExecuteData()).halt(error);
 }
 
-function readLimits(context: IExecuteSingleFunctions): { maxInFlight: number; maxRetries: number } {
-	const limits = context.getNodeParameter('requestLimits', {}) as {
-		maxInFlight?: number;
-		maxRetries?: number;
-	};
+export interface RequestLimits {
+	maxInFlight: number;
+	maxRetries: number;
+}
+
+/** The 'Request Limits' collection's value, with defaults. */
+export function requestLimitsFrom(value: unknown): RequestLimits {
+	const limits = (value ?? {}) as { maxInFlight?: number; maxRetries?: number };
 	return {
 		maxInFlight: Math.max(1, Math.floor(limits.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT)),
 		maxRetries: Math.max(0, Math.floor(limits.maxRetries ?? DEFAULT_MAX_RETRIES)),
@@ -206,24 +209,53 @@ async function sendOne(
 	platform: PlatformRequests,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const { maxInFlight, maxRetries } = readLimits(context);
-	const gate = gateFor(context);
+	return await callWithLimits({
+		node: context.getNode(),
+		itemIndex: context.getItemIndex(),
+		run: context.getExecuteData(),
+		limits: requestLimitsFrom(context.getNodeParameter('requestLimits', {})),
+		platform,
+		request: requestData.options,
+		attempt: async () => await context.makeRoutingRequest(requestData),
+	});
+}
+
+export interface LimitedCall<T> {
+	node: INode;
+	itemIndex: number;
+	/** The node run's execute-data object (`getExecuteData()`): the key of the run's gate. */
+	run: object;
+	limits: RequestLimits;
+	platform: PlatformRequests;
+	/** The request being made, for the platform's retry-safety rule. */
+	request: DeclarativeRestApiSettings.HttpRequestOptions;
+	/** Makes the request once; throws n8n's request error when it fails. */
+	attempt: () => Promise<T>;
+}
+
+/**
+ * Makes one request under the node run's gate, retrying what may be retried. Declarative
+ * operations reach it through sendWithLimits; programmatic ones (streamed replies) call it.
+ */
+export async function callWithLimits<T>(call: LimitedCall<T>): Promise<T> {
+	const { node, itemIndex, limits, platform } = call;
+	const gate = gateForRun(call.run);
 	for (let attempt = 0; ; attempt++) {
-		await gate.acquire(maxInFlight);
+		await gate.acquire(limits.maxInFlight);
 		let retryDelay: number;
 		try {
-			return await context.makeRoutingRequest(requestData);
+			return await call.attempt();
 		} catch (error) {
-			if (isFinalError(error)) throw asNodeError(context.getNode(), error);
+			if (isFinalError(error)) throw asNodeError(node, error);
 			const failure = readHttpFailure(error);
 			const mayRetry =
-				failure.retryable && (failure.notProcessed || platform.isRetrySafe(requestData.options));
+				failure.retryable && (failure.notProcessed || platform.isRetrySafe(call.request));
 			// Retry-After is the least the service wants us to wait; the backoff spaces out retries
 			// when it asks for less (or says nothing).
 			const waitMs = Math.max(failure.retryAfterMs ?? 0, backoffMs(attempt));
-			if (!mayRetry || attempt >= maxRetries || waitMs > MAX_RETRY_WAIT_MS) {
-				throw toNodeApiError(context.getNode(), failure, platform.explainError, {
-					itemIndex: context.getItemIndex(),
+			if (!mayRetry || attempt >= limits.maxRetries || waitMs > MAX_RETRY_WAIT_MS) {
+				throw toNodeApiError(node, failure, platform.explainError, {
+					itemIndex,
 					attempts: attempt + 1,
 					notRepeatedBecauseUnsafe: failure.retryable && !mayRetry,
 					retryAfterTooLong: mayRetry && waitMs > MAX_RETRY_WAIT_MS,

@@ -1,0 +1,75 @@
+import type { DeclarativeRestApiSettings, IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { responseError } from './errors';
+import type { RequestPlan } from './requestLimits';
+
+export interface CursorPages {
+	/** Where the page size and the cursor are sent. */
+	in: 'body' | 'query';
+	/** The page size parameter, e.g. 'limit' or 'page_size'. */
+	limitField: string;
+	/** The cursor parameter, e.g. 'cursor'. */
+	cursorField: string;
+	/** The largest page the API serves: Return All uses it, so the fewest requests are made. */
+	pageSize: number;
+	/**
+	 * Reads one page's answer (the whole JSON body): its records, and the cursor of the next page
+	 * (undefined when this was the last page).
+	 */
+	readPage(
+		body: IDataObject,
+		requestedPageSize: number,
+	): { records: IDataObject[]; nextCursor?: string };
+}
+
+/**
+ * A request plan for cursor-paginated lists. With Return All it walks every page at the largest
+ * page size; with a Limit it asks for no more than it needs and stops as soon as it has them.
+ * A cursor the service sends twice stops the walk with an error instead of looping for ever.
+ * The operation must have no post-receive steps of its own: the records come from `readPage`.
+ */
+export function walkCursorPages(pages: CursorPages): RequestPlan {
+	return async function walkPages(send, requestData) {
+		const limit = Number(requestData.maxResults) || undefined;
+		const records: INodeExecutionData[] = [];
+		const seenCursors = new Set<string>();
+		let cursor: string | undefined;
+		for (;;) {
+			const pageSize = limit ? Math.min(pages.pageSize, limit - records.length) : pages.pageSize;
+			const [envelope] = await send(withPage(requestData, pages, pageSize, cursor));
+			const page = pages.readPage(envelope?.json ?? {}, pageSize);
+			records.push(...page.records.map((json) => ({ json })));
+			const done =
+				page.nextCursor === undefined ||
+				page.nextCursor === '' ||
+				page.records.length === 0 ||
+				(limit !== undefined && records.length >= limit);
+			if (done) break;
+			if (seenCursors.has(page.nextCursor as string)) {
+				throw responseError(
+					this.getNode(),
+					this.getItemIndex(),
+					'The service sent the same page cursor twice',
+					`Cursor "${String(page.nextCursor).slice(0, 80)}" came back after ${records.length} records; the list was not read further, to avoid looping for ever.`,
+				);
+			}
+			seenCursors.add(page.nextCursor as string);
+			cursor = page.nextCursor;
+		}
+		return limit ? records.slice(0, limit) : records;
+	};
+}
+
+function withPage(
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	pages: CursorPages,
+	pageSize: number,
+	cursor: string | undefined,
+): DeclarativeRestApiSettings.ResultOptions {
+	const paging: IDataObject = { [pages.limitField]: pageSize };
+	if (cursor !== undefined) paging[pages.cursorField] = cursor;
+	const options = { ...requestData.options };
+	if (pages.in === 'body') options.body = { ...(options.body as IDataObject), ...paging };
+	else options.qs = { ...options.qs, ...paging };
+	return { ...requestData, options };
+}
