@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console */
 /*
  * Benchmark (a command, not a test): 1,000 input items of AI Chatbot Hub "Create Q&A" against
  * the emulator set to answer 429 whenever more than 5 requests are in flight.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 // n8n-core logs through a console logger; the tests read errors from the run, not from the console.
 // A test that needs the log lines (to prove no secret is in them) spies on the logger itself.
 process.env.N8N_LOG_LEVEL ??= 'silent';

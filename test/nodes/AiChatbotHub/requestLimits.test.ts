@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import { Container } from '@n8n/di';
 import { Logger } from '@n8n/backend-common';
 

@@ -3,6 +3,8 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { AiChatbotHubEmulator } from '../../emulators/aichatbothub';
 import { runNode, type RunNodeOptions, type RunNodeResult } from '../../harness/runNode';
 
+// A fixture for the emulator, not a secret.
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets
 export const TOKEN = 'test-token-3f1c9a7b5d2e';
 
 /** A resource locator value, as the editor stores one entered "By ID". */
