@@ -1,0 +1,153 @@
+import { createHmac, timingSafeEqual } from 'crypto';
+
+import type { IDataObject } from 'n8n-workflow';
+
+/*
+ * Verification of signed webhook deliveries, shared by the webhook triggers. The contract follows
+ * n8n's own `webhook-signature-verification` utility: compare in constant time, over the raw body
+ * bytes (never a re-serialised body), reject stale timestamps, and never throw — a delivery is
+ * either verified or rejected with a reason that names no secret.
+ */
+
+export type Verification = { valid: true } | { valid: false; reason: string };
+
+const reject = (reason: string): Verification => ({ valid: false, reason });
+
+/** Constant-time equality of two byte strings; different lengths are unequal without comparing. */
+export function safeEqual(a: Buffer, b: Buffer): boolean {
+	return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function asBuffer(rawBody: Buffer | string | undefined): Buffer | undefined {
+	if (rawBody === undefined) return undefined;
+	return Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(rawBody, 'utf8');
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+	const single = Array.isArray(value) ? value[0] : value;
+	return typeof single === 'string' && single.trim() !== '' ? single.trim() : undefined;
+}
+
+/** Parses a timestamp in seconds or milliseconds since the epoch; undefined when not a number. */
+export function parseTimestampSeconds(value: string | undefined): number | undefined {
+	if (value === undefined || !/^\d{1,16}$/.test(value)) return undefined;
+	const number = Number(value);
+	return number > 1e12 ? Math.floor(number / 1000) : number;
+}
+
+/**
+ * The Standard Webhooks scheme (https://www.standardwebhooks.com): headers `webhook-id`,
+ * `webhook-timestamp` and `webhook-signature` (space-separated `v1,<base64>` entries, any of which
+ * may match), HMAC-SHA256 over `<id>.<timestamp>.<raw body>` with the base64 key after `whsec_`.
+ */
+export function verifyStandardWebhook(input: {
+	secret: string;
+	id: string | string[] | undefined;
+	timestamp: string | string[] | undefined;
+	signature: string | string[] | undefined;
+	rawBody: Buffer | string | undefined;
+	nowSeconds?: number;
+	toleranceSeconds?: number;
+}): Verification {
+	const id = headerValue(input.id);
+	const timestampText = headerValue(input.timestamp);
+	const signatureHeader = headerValue(input.signature);
+	const body = asBuffer(input.rawBody);
+	if (!id || !timestampText || !signatureHeader) {
+		return reject('the webhook-id, webhook-timestamp or webhook-signature header is missing');
+	}
+	if (!body) return reject('the raw body of the delivery is not available');
+
+	const timestamp = parseTimestampSeconds(timestampText);
+	if (timestamp === undefined) return reject('the webhook-timestamp header is not a number');
+	const now = input.nowSeconds ?? Math.floor(Date.now() / 1000);
+	const tolerance = input.toleranceSeconds ?? 300;
+	if (Math.abs(now - timestamp) > tolerance) {
+		return reject(`the webhook-timestamp is more than ${tolerance} seconds away from now`);
+	}
+
+	const key = standardWebhookKey(input.secret);
+	if (!key) return reject('the signing secret is not a valid whsec_ secret');
+	const expected = createHmac('sha256', key)
+		.update(`${id}.${timestampText}.`)
+		.update(body)
+		.digest();
+
+	for (const entry of signatureHeader.split(' ')) {
+		const [version, encoded] = entry.split(',', 2);
+		if (version !== 'v1' || !encoded || !/^[A-Za-z0-9+/]+={0,2}$/.test(encoded)) continue;
+		if (safeEqual(Buffer.from(encoded, 'base64'), expected)) return { valid: true };
+	}
+	return reject('no signature in the webhook-signature header matches');
+}
+
+/** The HMAC key of a Standard Webhooks secret: the base64 after `whsec_` (or the whole string). */
+function standardWebhookKey(secret: string): Buffer | undefined {
+	const encoded = secret.trim().replace(/^whsec_/, '');
+	if (encoded === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(encoded)) return undefined;
+	const key = Buffer.from(encoded, 'base64');
+	return key.length > 0 ? key : undefined;
+}
+
+/** HMAC-SHA256 of the raw body, in a header, hex or base64, optionally behind a prefix (`sha256=`). */
+export function verifyBodyHmac(input: {
+	secret: string;
+	header: string | string[] | undefined;
+	rawBody: Buffer | string | undefined;
+	encoding: 'hex' | 'base64';
+	prefix?: string;
+}): Verification {
+	const header = headerValue(input.header);
+	const body = asBuffer(input.rawBody);
+	if (!header) return reject('the signature header is missing');
+	if (!body) return reject('the raw body of the delivery is not available');
+	if (input.secret === '') return reject('no signing secret is set');
+
+	let signature = header;
+	if (input.prefix && signature.toLowerCase().startsWith(input.prefix.toLowerCase())) {
+		signature = signature.slice(input.prefix.length);
+	}
+	const wellFormed =
+		input.encoding === 'hex'
+			? /^[0-9a-fA-F]+$/.test(signature) && signature.length % 2 === 0
+			: /^[A-Za-z0-9+/]+={0,2}$/.test(signature);
+	if (!wellFormed) return reject(`the signature header is not ${input.encoding}`);
+
+	const expected = createHmac('sha256', input.secret).update(body).digest();
+	const actual = Buffer.from(signature, input.encoding);
+	return safeEqual(actual, expected) ? { valid: true } : reject('the signature does not match');
+}
+
+/** The shared secret itself sent in a header, compared in constant time. */
+export function verifySecretHeader(input: {
+	secret: string;
+	header: string | string[] | undefined;
+}): Verification {
+	const header = headerValue(input.header);
+	if (!header) return reject('the secret header is missing');
+	if (input.secret === '') return reject('no signing secret is set');
+	return safeEqual(Buffer.from(header, 'utf8'), Buffer.from(input.secret, 'utf8'))
+		? { valid: true }
+		: reject('the secret header does not match');
+}
+
+/**
+ * Remembers the IDs of accepted deliveries for as long as their timestamps are acceptable, in the
+ * trigger's static data (so the memory survives restarts), to refuse a replayed delivery.
+ */
+export function isReplay(
+	staticData: IDataObject,
+	id: string,
+	timestampSeconds: number,
+	nowSeconds = Math.floor(Date.now() / 1000),
+	toleranceSeconds = 300,
+): boolean {
+	const seen = (staticData.seenDeliveries ?? {}) as Record<string, number>;
+	for (const [seenId, seenAt] of Object.entries(seen)) {
+		if (nowSeconds - seenAt > 2 * toleranceSeconds) delete seen[seenId];
+	}
+	staticData.seenDeliveries = seen;
+	if (seen[id] !== undefined) return true;
+	seen[id] = Math.max(timestampSeconds, nowSeconds);
+	return false;
+}
