@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- published test vectors and fixtures, not secrets */
 import { createHmac, randomBytes } from 'crypto';
 
 import {
