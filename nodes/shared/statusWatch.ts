@@ -1,0 +1,55 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/*
+ * Finds the records that finished or failed since the last poll. Polling triggers keep a snapshot
+ * of every watched record in the workflow's static data (which n8n saves after each poll and keeps
+ * across restarts), and emit one event per transition into a finished or failed state.
+ */
+
+export type Outcome = 'finished' | 'failed' | 'inProgress';
+
+export interface WatchedRecord {
+	id: string;
+	status: string;
+	outcome: Outcome;
+	/** Changes whenever the platform touches the record (e.g. `modified_at`), if it has one. */
+	version?: string;
+	record: IDataObject;
+}
+
+export type Snapshot = Record<string, { status: string; outcome: Outcome; version?: string }>;
+
+export interface Transition {
+	watched: WatchedRecord;
+	/** The status at the previous poll; undefined for a record first seen already finished. */
+	previousStatus?: string;
+}
+
+/**
+ * The transitions between the previous snapshot and now, and the next snapshot. With no previous
+ * snapshot (the first poll after activation) the current state is recorded and nothing is
+ * reported, so history is never replayed. A record that finished again since the last poll
+ * (its version changed, e.g. a re-scrape that started and ended between two polls) counts too.
+ */
+export function detectTransitions(
+	previous: Snapshot | undefined,
+	current: WatchedRecord[],
+): { transitions: Transition[]; snapshot: Snapshot } {
+	const snapshot: Snapshot = {};
+	const transitions: Transition[] = [];
+	for (const watched of current) {
+		snapshot[watched.id] = {
+			status: watched.status,
+			outcome: watched.outcome,
+			...(watched.version !== undefined ? { version: watched.version } : {}),
+		};
+		if (!previous || watched.outcome === 'inProgress') continue;
+		const before = previous[watched.id];
+		const changed =
+			!before ||
+			before.outcome !== watched.outcome ||
+			(watched.version !== undefined && before.version !== watched.version);
+		if (changed) transitions.push({ watched, previousStatus: before?.status });
+	}
+	return { transitions, snapshot };
+}
