@@ -97,7 +97,7 @@ describe('replay guard', () => {
 	});
 
 	it('forgets ids once their timestamps can no longer pass the time check', () => {
-		const staticData = {};
+		const staticData: { seenDeliveries?: object } = {};
 		isReplay(staticData, 'msg_1', NOW, NOW);
 		isReplay(staticData, 'msg_2', NOW + 700, NOW + 700);
 		expect(Object.keys(staticData.seenDeliveries as object)).toEqual(['msg_2']);
