@@ -8,9 +8,12 @@ import {
 	searchSessions,
 	searchSourceTags,
 } from './listSearch';
+import { agentDescription } from './resources/agent';
 import { chatbotDescription } from './resources/chatbot';
 import { dataSourceDescription } from './resources/dataSource';
 import { messageDescription } from './resources/message';
+import { sessionDescription } from './resources/session';
+import { sourceTagDescription } from './resources/sourceTag';
 import { CREDENTIAL_NAME, sendAiChatbotHubRequests } from './transport';
 
 export class AiChatbotHub implements INodeType {
@@ -43,9 +46,12 @@ export class AiChatbotHub implements INodeType {
 				options: [{ name: 'Chatbot', value: 'chatbot', description: 'A chatbot and its settings' }],
 				default: 'chatbot',
 			},
+			...agentDescription,
 			...chatbotDescription,
 			...dataSourceDescription,
 			...messageDescription,
+			...sessionDescription,
+			...sourceTagDescription,
 			requestLimitsProperty,
 		],
 	};

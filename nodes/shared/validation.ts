@@ -148,3 +148,107 @@ export function requireIdList(
 		return requestOptions;
 	};
 }
+
+function readOptional(context: IExecuteSingleFunctions, parameterPath: string): unknown {
+	return context.getNodeParameter(parameterPath, undefined) as unknown;
+}
+
+function setBodyField(requestOptions: IHttpRequestOptions, property: string, value: unknown) {
+	requestOptions.body = { ...(requestOptions.body as object), [property]: value };
+}
+
+/** Rejects a number outside [min, max] (expressions bypass the editor's own bounds). */
+export function requireNumberInRange(
+	parameterPath: string,
+	displayName: string,
+	min: number,
+	max: number,
+): PreSend {
+	return async function checkNumber(this: IExecuteSingleFunctions, requestOptions) {
+		const value = readOptional(this, parameterPath);
+		if (value === undefined || value === null || value === '') return requestOptions;
+		const number = Number(value);
+		if (!Number.isFinite(number) || number < min || number > max) {
+			throw invalidInput(
+				this,
+				`'${displayName}' must be from ${min} to ${max}, not ${String(value)}`,
+			);
+		}
+		return requestOptions;
+	};
+}
+
+export type JsonShape = 'object' | 'flatObject' | 'array';
+
+const SHAPE_WORDS: Record<JsonShape, string> = {
+	object: 'a JSON object, e.g. {"name": "value"}',
+	flatObject: 'a flat JSON object whose values are text, numbers or booleans, e.g. {"plan": "pro"}',
+	array: 'a JSON array, e.g. [{"name": "value"}]',
+};
+
+/** Parses a JSON field (text or an object from an expression), checks its shape and sends it. */
+export function sendJson(
+	parameterPath: string,
+	displayName: string,
+	bodyProperty: string,
+	shape: JsonShape,
+): PreSend {
+	return async function sendJsonField(this: IExecuteSingleFunctions, requestOptions) {
+		const raw = readOptional(this, parameterPath);
+		if (raw === undefined || raw === '') return requestOptions;
+		let value: unknown = raw;
+		if (typeof raw === 'string') {
+			try {
+				value = JSON.parse(raw);
+			} catch (error) {
+				throw invalidInput(
+					this,
+					`'${displayName}' is not valid JSON: ${(error as Error).message}`,
+					`Enter ${SHAPE_WORDS[shape]}.`,
+				);
+			}
+		}
+		const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+		const fits =
+			shape === 'array'
+				? Array.isArray(value)
+				: isObject &&
+					(shape === 'object' ||
+						Object.values(value as object).every(
+							(entry) => entry === null || typeof entry !== 'object',
+						));
+		if (!fits) throw invalidInput(this, `'${displayName}' must be ${SHAPE_WORDS[shape]}`);
+		setBodyField(requestOptions, bodyProperty, value);
+		return requestOptions;
+	};
+}
+
+/** Sends a list of IDs (comma or newline separated text, or an array) as a string array. */
+export function sendIdList(
+	parameterPath: string,
+	displayName: string,
+	bodyProperty: string,
+	options: { required?: boolean } = {},
+): PreSend {
+	return async function sendIds(this: IExecuteSingleFunctions, requestOptions) {
+		const raw = readOptional(this, parameterPath);
+		if (raw === undefined) return requestOptions;
+		const ids = toIdList(raw);
+		if (ids.length === 0 && options.required) {
+			throw invalidInput(this, `'${displayName}' has no IDs`);
+		}
+		setBodyField(requestOptions, bodyProperty, ids);
+		return requestOptions;
+	};
+}
+
+/** Rejects an 'Update Fields' collection with nothing in it: such an update would change nothing. */
+export function requireSomeUpdate(collectionName = 'updateFields'): PreSend {
+	return async function checkSomeUpdate(this: IExecuteSingleFunctions, requestOptions) {
+		const fields = this.getNodeParameter(collectionName, {}) as object;
+		if (Object.keys(fields).length === 0) {
+			throw invalidInput(this, "'Update Fields' is empty", 'Add at least one field to change.');
+		}
+		return requestOptions;
+	};
+}

@@ -1,21 +1,10 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { invalidInput, requireText } from '../../../shared/validation';
+import { requireSomeUpdate, requireText } from '../../../shared/validation';
 import { chatbotLocator } from '../../descriptions';
 import { chatbotSettings, sendRateLimit } from './settings';
 
 const showOnlyForChatbotUpdate = { resource: ['chatbot'], operation: ['update'] };
-
-async function requireSomeUpdate(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const fields = this.getNodeParameter('updateFields', {}) as object;
-	if (Object.keys(fields).length === 0) {
-		throw invalidInput(this, "'Update Fields' is empty", 'Add at least one field to change.');
-	}
-	return requestOptions;
-}
 
 export const chatbotUpdateDescription: INodeProperties[] = [
 	{ ...chatbotLocator, displayOptions: { show: showOnlyForChatbotUpdate } },
@@ -27,7 +16,7 @@ export const chatbotUpdateDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: showOnlyForChatbotUpdate },
 		routing: {
-			send: { preSend: [requireSomeUpdate, sendRateLimit('updateFields')] },
+			send: { preSend: [requireSomeUpdate(), sendRateLimit('updateFields')] },
 		},
 		// Name sorts before every shared setting, so the options stay in alphabetical order.
 		options: [
