@@ -21,7 +21,11 @@ export type ErrorExplainer = (failure: HttpFailure) => { message: string; descri
 
 const RETRYABLE_STATUSES = [429, 502, 503, 504];
 const NOT_PROCESSED_STATUSES = [429, 503];
+/** Our code for an answer whose body broke off after a success status. */
+export const RESPONSE_CUT = 'ERR_RESPONSE_CUT';
+
 const RETRYABLE_NETWORK_CODES = [
+	RESPONSE_CUT,
 	'ECONNRESET',
 	'ECONNABORTED',
 	'ETIMEDOUT',
@@ -80,8 +84,13 @@ export function readHttpFailure(error: unknown): HttpFailure {
 		code?: string;
 		response?: { status?: number; headers?: unknown; data?: unknown };
 	};
-	const status = cause?.response?.status ?? (Number(wrapped?.httpCode) || undefined);
-	const networkCode = status === undefined ? cause?.code : undefined;
+	let status = cause?.response?.status ?? (Number(wrapped?.httpCode) || undefined);
+	let networkCode = status === undefined ? cause?.code : undefined;
+	if (status !== undefined && status >= 200 && status < 300) {
+		// A success status with an error: the body broke off while it was arriving.
+		status = undefined;
+		networkCode = RESPONSE_CUT;
+	}
 	let body = cause?.response?.data;
 	if (Buffer.isBuffer(body)) body = body.toString('utf8');
 	const retryable =
@@ -128,6 +137,7 @@ const NETWORK_MESSAGES: Record<string, string> = {
 	ECONNREFUSED: 'The service refused the connection',
 	ENOTFOUND: 'The host of the Base URL could not be found',
 	ERR_BAD_RESPONSE: 'The service sent a response that could not be read',
+	[RESPONSE_CUT]: 'The connection broke while the answer was arriving',
 };
 
 export function describeNetworkFailure(failure: HttpFailure): string {
