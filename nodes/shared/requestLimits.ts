@@ -80,17 +80,28 @@ export interface PlatformRequests {
 }
 
 /**
- * A per-execution, per-node gate: at most `max` requests open at once, a shared pause after a
- * 429 with Retry-After (the platform's limit is per account, not per item), and a halt when an
- * item failed validation, so that no item is sent once the node is bound to fail.
+ * A per-node-run gate: at most `max` requests open at once, a shared pause after a 429 with
+ * Retry-After (the platform's limit is per account, not per item), and a halt when an item failed
+ * validation, so that no item is sent once the node is bound to fail.
+ *
+ * A 429 also teaches the gate how many requests the platform takes at once: the gate halves the
+ * number it keeps open (multiplicative decrease) and grows it back by one after a run of answers
+ * without 429 (additive increase), never above `max`. So a user who sets more requests in flight
+ * than the platform allows gets a few 429s, not a storm of them.
  */
 class RequestGate {
 	private inFlight = 0;
 	private readonly waiting: Array<() => void> = [];
 	private resumeAt = 0;
+	/** The learned number of requests the platform takes at once; undefined until a 429. */
+	private ceiling: number | undefined;
+	/** Bumped at every decrease, so that one burst of 429s lowers the ceiling once. */
+	private generation = 0;
+	private successesSinceChange = 0;
 	haltedBy: Error | undefined;
 
-	async acquire(max: number): Promise<void> {
+	/** Waits for a slot; returns the generation the request is sent under. */
+	async acquire(max: number): Promise<number> {
 		for (;;) {
 			if (this.haltedBy) throw this.haltedBy;
 			const pause = this.resumeAt - Date.now();
@@ -98,9 +109,9 @@ class RequestGate {
 				await sleep(pause);
 				continue;
 			}
-			if (this.inFlight < max) {
+			if (this.inFlight < Math.min(max, this.ceiling ?? max)) {
 				this.inFlight++;
-				return;
+				return this.generation;
 			}
 			await new Promise<void>((resolve) => this.waiting.push(resolve));
 		}
@@ -111,8 +122,22 @@ class RequestGate {
 		this.waiting.shift()?.();
 	}
 
-	pauseFor(ms: number): void {
-		this.resumeAt = Math.max(this.resumeAt, Date.now() + ms);
+	succeeded(max: number): void {
+		if (this.ceiling === undefined || this.ceiling >= max) return;
+		this.successesSinceChange++;
+		if (this.successesSinceChange >= this.ceiling * 4) {
+			this.ceiling++;
+			this.successesSinceChange = 0;
+			this.waiting.shift()?.();
+		}
+	}
+
+	tooManyRequests(sentUnderGeneration: number, retryAfterMs: number | undefined): void {
+		if (retryAfterMs) this.resumeAt = Math.max(this.resumeAt, Date.now() + retryAfterMs);
+		if (sentUnderGeneration !== this.generation) return;
+		this.generation++;
+		this.ceiling = Math.max(1, Math.floor(this.inFlight / 2));
+		this.successesSinceChange = 0;
 	}
 
 	halt(error: Error): void {
@@ -241,10 +266,12 @@ export async function callWithLimits<T>(call: LimitedCall<T>): Promise<T> {
 	const { node, itemIndex, limits, platform } = call;
 	const gate = gateForRun(call.run);
 	for (let attempt = 0; ; attempt++) {
-		await gate.acquire(limits.maxInFlight);
+		const generation = await gate.acquire(limits.maxInFlight);
 		let retryDelay: number;
 		try {
-			return await call.attempt();
+			const result = await call.attempt();
+			gate.succeeded(limits.maxInFlight);
+			return result;
 		} catch (error) {
 			if (isFinalError(error)) throw asNodeError(node, error);
 			const failure = readHttpFailure(error);
@@ -262,7 +289,7 @@ export async function callWithLimits<T>(call: LimitedCall<T>): Promise<T> {
 				});
 			}
 			// The platform's limit is per account, not per item: every item of the node waits.
-			if (failure.status === 429 && failure.retryAfterMs) gate.pauseFor(failure.retryAfterMs);
+			if (failure.status === 429) gate.tooManyRequests(generation, failure.retryAfterMs);
 			retryDelay = waitMs;
 		} finally {
 			gate.release();

@@ -11,6 +11,7 @@ import { runNode } from '../harness/runNode';
 
 const ITEMS = 1000;
 const TOKEN = 'bench-token';
+const LATENCY_MS = 20;
 
 async function scenario(label: string, maxInFlight?: number) {
 	const emulator = new AiChatbotHubEmulator({ token: TOKEN });
@@ -19,6 +20,8 @@ async function scenario(label: string, maxInFlight?: number) {
 	const before = emulator.sourcesOf(chatbots.support).length;
 	emulator.server.reset();
 	emulator.server.limitInFlight(5, 1);
+	// A realistic service takes time to answer; with instant answers requests would never overlap.
+	emulator.server.injectFault({ kind: 'slow', delayMs: LATENCY_MS });
 
 	const started = process.hrtime.bigint();
 	const { items, error } = await runNode({
@@ -46,6 +49,7 @@ async function scenario(label: string, maxInFlight?: number) {
 
 	return {
 		scenario: label,
+		latency: `${LATENCY_MS} ms`,
 		'items completed': items.filter((item) => !item.error && item.json.uuid).length,
 		'sources created': created.length,
 		duplicates: created.length - distinct,

@@ -178,6 +178,20 @@ describe('AI Chatbot Hub › request limits, retries and errors', () => {
 				Array.from({ length: 30 }, (_, i) => `Bot ${i}`),
 			);
 		});
+		it('halves its requests in flight after a 429, so a service that takes 5 at once sees few 429s', async () => {
+			emulator.server.limitInFlight(5, 0);
+			emulator.server.injectFault({ kind: 'slow', delayMs: 15 });
+
+			const { items, error } = await run(getChatbot({ requestLimits: { maxInFlight: 10 } }), {
+				input: manyItems(60),
+			});
+
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(60);
+			const rejected = emulator.server.requests.filter((request) => request.status === 429);
+			// Without learning, every round of 10 would see 5 rejections (about 60 in all).
+			expect(rejected.length).toBeLessThanOrEqual(12);
+		});
 	});
 
 	describe('responses that are not data', () => {
