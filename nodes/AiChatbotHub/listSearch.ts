@@ -61,11 +61,20 @@ function searchChildren(path: string, describe: (child: IDataObject) => string) 
 		filter?: string,
 		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
-		const chosen = this.getCurrentNodeParameter('chatbot', { extractValue: true }) as
+		// Read without extractValue: on operations that have no 'Chatbot' field (e.g. Agent →
+		// Update) n8n's extraction throws, and the locator's modes need no extraction anyway.
+		const chatbotParameter = this.getCurrentNodeParameter('chatbot') as
+			| { value?: unknown }
 			| string
 			| undefined;
+		const chosen = String(
+			typeof chatbotParameter === 'object'
+				? (chatbotParameter?.value ?? '')
+				: (chatbotParameter ?? ''),
+		).trim();
 		let chatbots: IDataObject[];
-		if (chosen) {
+		// An expression cannot be resolved while the user browses the list: list every chatbot.
+		if (chosen && !chosen.startsWith('=')) {
 			chatbots = [{ uuid: chosen }];
 		} else {
 			chatbots = (await getList.call(this, '/chatbots')).sort((a, b) =>

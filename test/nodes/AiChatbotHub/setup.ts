@@ -47,8 +47,16 @@ export function useAiChatbotHub() {
 	return { emulator, run };
 }
 
-/** The requests the emulator received, without the noise of the fields tests do not assert. */
+/**
+ * The requests the emulator received, reduced to method, path and parsed body. Every one of them
+ * must carry the credential's token, and JSON content type where it has a body.
+ */
 export function seen(emulator: AiChatbotHubEmulator) {
+	for (const request of emulator.server.requests) {
+		expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
+		if (request.rawBody.length > 0)
+			expect(request.headers['content-type']).toMatch(/^application\/json/);
+	}
 	return emulator.server.requests.map((request) => ({
 		method: request.method,
 		path: request.path,

@@ -1,0 +1,84 @@
+import { searchList } from '../../harness/listSearch';
+import { TOKEN, useAiChatbotHub } from './setup';
+
+describe('AI Chatbot Hub › lists of the resource locators', () => {
+	const { emulator } = useAiChatbotHub();
+	const credentials = () => ({ aiChatbotHubApi: { apiToken: TOKEN, baseUrl: emulator.url } });
+
+	beforeEach(() => emulator.reset());
+
+	it('lists chatbots by name, filtered by what the user types', async () => {
+		const { chatbots } = emulator.seed();
+
+		const all = await searchList({
+			type: 'aiChatbotHub',
+			method: 'searchChatbots',
+			parameters: {},
+			credentials: credentials(),
+		});
+		const filtered = await searchList({
+			type: 'aiChatbotHub',
+			method: 'searchChatbots',
+			parameters: {},
+			credentials: credentials(),
+			filter: 'sales',
+		});
+
+		expect(all.results).toEqual([
+			{ name: 'Sales Bot', value: chatbots.sales },
+			{ name: 'Support Bot', value: chatbots.support },
+		]);
+		expect(filtered.results).toEqual([{ name: 'Sales Bot', value: chatbots.sales }]);
+	});
+
+	it("lists only the chosen chatbot's agents when the node has a chatbot", async () => {
+		const { chatbots, agents } = emulator.seed();
+
+		const { results, paginationToken } = await searchList({
+			type: 'aiChatbotHub',
+			method: 'searchAgents',
+			parameters: { chatbot: { __rl: true, mode: 'id', value: chatbots.support } },
+			credentials: credentials(),
+		});
+
+		expect(results.map((result) => result.value).sort()).toEqual(
+			[agents.supportGeneral, agents.supportEscalation].sort(),
+		);
+		expect(paginationToken).toBeUndefined();
+	});
+
+	it('pages through the chatbots one at a time when the node has no chatbot', async () => {
+		const { agents } = emulator.seed();
+		const page = (paginationToken?: string) =>
+			searchList({
+				type: 'aiChatbotHub',
+				method: 'searchAgents',
+				parameters: {},
+				credentials: credentials(),
+				paginationToken,
+			});
+
+		const first = await page();
+		const second = await page(first.paginationToken);
+
+		// Chatbots are sorted by name: Sales Bot first.
+		expect(first.results).toEqual([
+			{ name: 'General Q&A · user-facing (Sales Bot)', value: agents.salesGeneral },
+		]);
+		expect(second.results.map((result) => result.value).sort()).toEqual(
+			[agents.supportGeneral, agents.supportEscalation].sort(),
+		);
+		expect(second.paginationToken).toBeUndefined();
+	});
+
+	it('fails with the vendor message when the token is refused', async () => {
+		await expect(
+			searchList({
+				type: 'aiChatbotHub',
+				method: 'searchChatbots',
+				parameters: {},
+				credentials: { aiChatbotHubApi: { apiToken: 'wrong', baseUrl: emulator.url } },
+			}),
+		).rejects.toMatchObject({ httpCode: '401' });
+	});
+});
