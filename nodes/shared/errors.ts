@@ -17,7 +17,10 @@ export interface HttpFailure {
 }
 
 /** A platform's words for a failure: a message that says what happened, a description of what to do. */
-export type ErrorExplainer = (failure: HttpFailure) => { message: string; description?: string };
+export type ErrorExplainer = (
+	failure: HttpFailure,
+	request: { method?: string; url?: string },
+) => { message: string; description?: string };
 
 const RETRYABLE_STATUSES = [429, 502, 503, 504];
 const NOT_PROCESSED_STATUSES = [429, 503];
@@ -160,8 +163,9 @@ export function toNodeApiError(
 	failure: HttpFailure,
 	explain: ErrorExplainer,
 	context: FailureContext,
+	request: { method?: string; url?: string } = {},
 ): NodeApiError {
-	const explained = explain(failure);
+	const explained = explain(failure, request);
 	const notes = [explained.description];
 	if (context.retryAfterTooLong && failure.retryAfterMs !== undefined) {
 		notes.push(

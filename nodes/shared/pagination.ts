@@ -14,11 +14,12 @@ export interface CursorPages {
 	pageSize: number;
 	/**
 	 * Reads one page's answer (the whole JSON body): its records, and the cursor of the next page
-	 * (undefined when this was the last page).
+	 * (undefined when this was the last page). `recordsBefore` counts the records of earlier pages.
 	 */
 	readPage(
 		body: IDataObject,
 		requestedPageSize: number,
+		recordsBefore: number,
 	): { records: IDataObject[]; nextCursor?: string };
 }
 
@@ -37,7 +38,7 @@ export function walkCursorPages(pages: CursorPages): RequestPlan {
 		for (;;) {
 			const pageSize = limit ? Math.min(pages.pageSize, limit - records.length) : pages.pageSize;
 			const [envelope] = await send(withPage(requestData, pages, pageSize, cursor));
-			const page = pages.readPage(envelope?.json ?? {}, pageSize);
+			const page = pages.readPage(envelope?.json ?? {}, pageSize, records.length);
 			records.push(...page.records.map((json) => ({ json })));
 			const done =
 				page.nextCursor === undefined ||

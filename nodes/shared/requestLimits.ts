@@ -77,6 +77,11 @@ export interface PlatformRequests {
 	 * connection, a 502 or a 504 they are not sent again, so nothing is created twice.
 	 */
 	isRetrySafe: (request: DeclarativeRestApiSettings.HttpRequestOptions) => boolean;
+	/**
+	 * Whether a 429 on this request is a rate limit worth waiting out. Some platforms answer 429
+	 * for states that waiting does not change (no credits left, a sync already running).
+	 */
+	isTooManyRequestsRetryable?: (request: DeclarativeRestApiSettings.HttpRequestOptions) => boolean;
 }
 
 /**
@@ -275,18 +280,28 @@ export async function callWithLimits<T>(call: LimitedCall<T>): Promise<T> {
 		} catch (error) {
 			if (isFinalError(error)) throw asNodeError(node, error);
 			const failure = readHttpFailure(error);
+			const waitingHelps =
+				failure.status !== 429 || (platform.isTooManyRequestsRetryable?.(call.request) ?? true);
 			const mayRetry =
-				failure.retryable && (failure.notProcessed || platform.isRetrySafe(call.request));
+				failure.retryable &&
+				waitingHelps &&
+				(failure.notProcessed || platform.isRetrySafe(call.request));
 			// Retry-After is the least the service wants us to wait; the backoff spaces out retries
 			// when it asks for less (or says nothing).
 			const waitMs = Math.max(failure.retryAfterMs ?? 0, backoffMs(attempt));
 			if (!mayRetry || attempt >= limits.maxRetries || waitMs > MAX_RETRY_WAIT_MS) {
-				throw toNodeApiError(node, failure, platform.explainError, {
-					itemIndex,
-					attempts: attempt + 1,
-					notRepeatedBecauseUnsafe: failure.retryable && !mayRetry,
-					retryAfterTooLong: mayRetry && waitMs > MAX_RETRY_WAIT_MS,
-				});
+				throw toNodeApiError(
+					node,
+					failure,
+					platform.explainError,
+					{
+						itemIndex,
+						attempts: attempt + 1,
+						notRepeatedBecauseUnsafe: failure.retryable && waitingHelps && !mayRetry,
+						retryAfterTooLong: mayRetry && waitMs > MAX_RETRY_WAIT_MS,
+					},
+					call.request,
+				);
 			}
 			// The platform's limit is per account, not per item: every item of the node waits.
 			if (failure.status === 429) gate.tooManyRequests(generation, failure.retryAfterMs);

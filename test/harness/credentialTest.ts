@@ -50,7 +50,8 @@ export async function testCredential(
 		{
 			method: request.method ?? 'GET',
 			url: `${String(resolve(request.baseURL) ?? '')}${String(resolve(request.url) ?? '')}`,
-			headers: {},
+			headers: { ...(request.headers as Record<string, string> | undefined) },
+			body: request.body,
 		},
 		workflow,
 		node,
@@ -58,6 +59,7 @@ export async function testCredential(
 	const response = await fetch(options.url, {
 		method: options.method,
 		headers: options.headers as Record<string, string>,
+		body: options.body === undefined ? undefined : JSON.stringify(options.body),
 	});
 	return { status: response.status, body: await response.text() };
 }

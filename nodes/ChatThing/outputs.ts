@@ -1,0 +1,17 @@
+import type { INodeExecutionData, PostReceiveAction } from 'n8n-workflow';
+
+/** Chat Thing wraps each record in its answer (`{ success, dataSource }`): output the record. */
+export function unwrap(property: string): PostReceiveAction {
+	return { type: 'rootProperty', properties: { property } };
+}
+
+/** Drops the envelope's `success: true` (bodyToItems has checked it) from answers with no record. */
+export async function withoutSuccessFlag(
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return items.map((item) => {
+		const json = { ...item.json };
+		delete json.success;
+		return { ...item, json };
+	});
+}

@@ -1,0 +1,130 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import { asNodeError } from '../../../shared/errors';
+import { callWithLimits, requestLimitsFrom } from '../../../shared/requestLimits';
+import { channelBaseUrl, chatThing, CREDENTIAL_NAME } from '../../transport';
+
+export const DEFAULT_BATCH_SIZE = 100;
+
+/** What one input item contributes to a batched request, and what it outputs when it succeeds. */
+export interface RowInput {
+	dataSourceId: string;
+	row: IDataObject;
+	output: IDataObject;
+}
+
+export interface RowWrite {
+	method: 'POST' | 'PUT' | 'DELETE';
+	path: string;
+	/** Reads and checks one item; throws a NodeOperationError naming the field and the item. */
+	read(context: IExecuteFunctions, itemIndex: number): RowInput;
+}
+
+function batchSize(context: IExecuteFunctions): number {
+	const options = context.getNodeParameter('options', 0, {}) as { batchSize?: number };
+	const size = Math.floor(Number(options.batchSize ?? DEFAULT_BATCH_SIZE));
+	if (!Number.isFinite(size) || size < 1 || size > 1000) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`'Batch Size' must be from 1 to 1000, not ${String(options.batchSize)}`,
+		);
+	}
+	return size;
+}
+
+/**
+ * Row Create, Update and Delete send many rows per request: consecutive input items of the same
+ * data source go together, `Batch Size` at a time (100 by default), so N items make
+ * ceil(N / batch size) requests. Every output item maps back to its input item; when a batch
+ * fails, exactly its items fail (error items under Continue On Fail) and the other batches stand.
+ */
+export async function writeRowsInBatches(
+	this: IExecuteFunctions,
+	write: RowWrite,
+): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const size = batchSize(this);
+	const outputs: Array<INodeExecutionData | undefined> = new Array(items.length);
+
+	// Every item is read and checked before anything is sent.
+	const inputs: Array<{ itemIndex: number; input: RowInput }> = [];
+	items.forEach((_item, itemIndex) => {
+		try {
+			inputs.push({ itemIndex, input: write.read(this, itemIndex) });
+		} catch (error) {
+			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error);
+			outputs[itemIndex] = {
+				json: { error: (error as Error).message },
+				pairedItem: { item: itemIndex },
+			};
+		}
+	});
+
+	const batches: Array<typeof inputs> = [];
+	for (const entry of inputs) {
+		const current = batches.at(-1);
+		if (
+			current &&
+			current.length < size &&
+			current[0].input.dataSourceId === entry.input.dataSourceId
+		) {
+			current.push(entry);
+		} else {
+			batches.push([entry]);
+		}
+	}
+
+	const credentials = await this.getCredentials(CREDENTIAL_NAME);
+	const baseUrl = channelBaseUrl(credentials);
+	const run = this.getExecuteData();
+	const limits = requestLimitsFrom(this.getNodeParameter('requestLimits', 0, {}));
+
+	await Promise.all(
+		batches.map(async (batch) => {
+			const first = batch[0].itemIndex;
+			const last = batch[batch.length - 1].itemIndex;
+			const request = {
+				method: write.method,
+				url: `${baseUrl}${write.path}`,
+				body: {
+					dataSourceId: batch[0].input.dataSourceId,
+					dataSourceRows: batch.map((entry) => entry.input.row),
+				},
+				json: true,
+			};
+			try {
+				await callWithLimits({
+					node: this.getNode(),
+					itemIndex: first,
+					run,
+					limits,
+					platform: chatThing,
+					request,
+					attempt: async () =>
+						await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, {
+							...request,
+						}),
+				});
+				for (const { itemIndex, input } of batch) {
+					outputs[itemIndex] = { json: input.output, pairedItem: { item: itemIndex } };
+				}
+			} catch (error) {
+				const range = first === last ? `item ${first}` : `items ${first} to ${last}`;
+				const message = `${(error as Error).message} (the batch of ${range})`;
+				if (!this.continueOnFail()) {
+					Object.assign(error as object, { message });
+					throw asNodeError(this.getNode(), error);
+				}
+				for (const { itemIndex } of batch) {
+					outputs[itemIndex] = { json: { error: message }, pairedItem: { item: itemIndex } };
+				}
+			}
+		}),
+	);
+	return [outputs.filter((output): output is INodeExecutionData => output !== undefined)];
+}
