@@ -87,7 +87,7 @@ export class ChatThingEmulator {
 
 	channelId: string;
 	secretKey: string;
-	replyFor: (message: string) => string = (message) => `You said: ${message}`;
+	replyFor: (message: string) => string = ChatThingEmulator.echo;
 	stream: StreamShape = { chunkDelayMs: 1, splitBytes: 0, eventsPerWrite: 1 };
 	/** Messages the channel may still answer; undefined = unlimited. At 0, /message answers 429. */
 	messageCredits: number | undefined;
@@ -133,7 +133,12 @@ export class ChatThingEmulator {
 		await this.server.stop();
 	}
 
+	static echo(message: string): string {
+		return `You said: ${message}`;
+	}
+
 	reset(): void {
+		this.replyFor = ChatThingEmulator.echo;
 		this.conversations.clear();
 		this.dataSources.clear();
 		this.messageCredits = undefined;
