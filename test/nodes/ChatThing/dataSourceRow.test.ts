@@ -7,7 +7,7 @@ const rowsInput = (count: number, dataSourceId: string) =>
 
 describe('Chat Thing › Data Source Row', () => {
 	const { emulator, run } = useChatThing();
-	const createFromItems = (options: object = {}) => ({
+	const createFromItems = (options: { batchSize?: number } = {}) => ({
 		resource: 'dataSourceRow',
 		operation: 'create',
 		dataSourceId: byId('={{ $json.dataSourceId }}'),
