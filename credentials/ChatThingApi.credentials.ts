@@ -40,6 +40,15 @@ export class ChatThingApi implements ICredentialType {
 			description: "The API channel's secret key, shown in the same settings window",
 		},
 		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for the Chat Thing Trigger: the secret of the webhook in the bot dashboard (Webhooks tab), used to check that deliveries come from Chat Thing',
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',

@@ -1,7 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
-import { Container } from '@n8n/di';
-import { Logger } from '@n8n/backend-common';
-
+import { captureLogs } from '../../harness/logs';
 import { byId, TOKEN, useAiChatbotHub } from './setup';
 
 /*
@@ -279,23 +276,15 @@ describe('AI Chatbot Hub › request limits, retries and errors', () => {
 		});
 
 		it('keeps the API token out of every error, output item and log line', async () => {
-			const logger = Container.get(Logger);
-			const logged: unknown[] = [];
-			const spies = (['error', 'warn', 'info', 'debug'] as const).map((level) =>
-				jest.spyOn(logger, level).mockImplementation((...args: unknown[]) => {
-					logged.push(args);
-				}),
-			);
 			emulator.server.injectFault({ kind: 'status', status: 500, times: 1 });
 			emulator.server.injectFault({ kind: 'reset', times: 1 });
 
-			const results = [
+			const { result: results, logged } = await captureLogs(async () => [
 				await run(getChatbot()),
 				await run(createChatbot()),
 				await run(getChatbot(), { continueOnFail: true }),
 				await run(getChatbot({ chatbot: byId('nope') }), { continueOnFail: true }),
-			];
-			spies.forEach((spy) => spy.mockRestore());
+			]);
 
 			const everything = JSON.stringify({
 				results: results.map(({ items, error }) => ({ items, error })),
