@@ -43,6 +43,8 @@ export interface StreamShape {
 	eventsPerWrite: number;
 	/** Destroy the connection after this many writes, before `[DONE]`. */
 	cutAfterWrites?: number;
+	/** Print every event on one line (`data: {…}data: {…}`), as the seed's example shows them. */
+	sameLine?: boolean;
 }
 
 const GREETING = 'Hello, how can I help you?';
@@ -384,12 +386,13 @@ export class ChatThingEmulator {
 				choices: [{ delta, index: 0, finish_reason: finish }],
 			})}\n\n`;
 		const tokens = reply.match(/\s*\S+/g) ?? [];
-		const events = [
+		let events = [
 			chunk({ role: 'assistant' }, null),
 			...tokens.map((token) => chunk({ content: token }, null)),
 			chunk({}, 'stop'),
 			'data: [DONE]\n\n',
 		];
+		if (this.stream.sameLine) events = [events.map((event) => event.trimEnd()).join('') + '\n'];
 		if (this.stream.splitBytes > 0) {
 			const bytes = Buffer.from(events.join(''));
 			const writes: Buffer[] = [];

@@ -174,6 +174,16 @@ describe('Chat Thing › Message', () => {
 			expect(items[0].json.response).toBe('one two three four five');
 		});
 
+		it('reads several chunks printed on one line', async () => {
+			emulator.replyFor = () => 'all on one line';
+			emulator.stream = { chunkDelayMs: 0, splitBytes: 0, eventsPerWrite: 1, sameLine: true };
+
+			const { items, error } = await run(send({ options: { stream: true } }));
+
+			expect(error).toBeUndefined();
+			expect(items[0].json.response).toBe('all on one line');
+		});
+
 		it('fails when the stream is cut before [DONE], keeping the partial text, without resending', async () => {
 			emulator.replyFor = () => 'alpha beta gamma delta';
 			emulator.stream = { chunkDelayMs: 1, splitBytes: 0, eventsPerWrite: 1, cutAfterWrites: 3 };

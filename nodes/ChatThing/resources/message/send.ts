@@ -235,6 +235,10 @@ async function readReply(
 		Object.assign(error, { partialResponse: text });
 		return error;
 	};
+	// The seed prints several chunks on one line (`data: {…}data: {…}`): such a line is split.
+	const takeLine = async (line: string) => {
+		for (const data of line.split(/(?<=\})\s*data:\s?(?=\{|\[DONE\])/)) await take(data);
+	};
 	const take = async (data: string) => {
 		if (done) return;
 		if (data.trim() === '[DONE]') {
@@ -256,9 +260,9 @@ async function readReply(
 	if (streaming) await this.sendChunk('begin', input.itemIndex);
 	try {
 		for await (const chunk of body) {
-			for (const event of reader.push(chunk)) await take(event.data);
+			for (const event of reader.push(chunk)) await takeLine(event.data);
 		}
-		for (const event of reader.end()) await take(event.data);
+		for (const event of reader.end()) await takeLine(event.data);
 	} catch (error) {
 		if ((error as { partialResponse?: string }).partialResponse !== undefined) {
 			throw asNodeError(this.getNode(), error);
