@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requireId } from '../shared/validation';
+import { idLocator, returnAllAndLimit as sharedReturnAllAndLimit } from '../shared/descriptions';
 
 /*
  * Reusable fields of the AI Chatbot Hub node. They carry no display conditions: each operation
@@ -16,29 +16,13 @@ function locator(
 	searchListMethod: string,
 	description: string,
 ): INodeProperties {
-	return {
-		displayName,
+	return idLocator({
 		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
+		displayName,
+		searchListMethod,
 		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: idPlaceholder,
-			},
-		],
-		routing: { send: { preSend: [requireId(name, displayName)] } },
-	};
+		placeholder: idPlaceholder,
+	});
 }
 
 export const chatbotLocator = locator('chatbot', 'Chatbot', 'searchChatbots', 'The chatbot to use');
@@ -81,25 +65,8 @@ export function returnAllAndLimit(
 	show: Record<string, string[]>,
 	things: string,
 ): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			displayOptions: { show },
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			hint: `The service sends all ${things} in one answer; the node keeps the first ones`,
-			routing: { output: { maxResults: '={{$value}}' } },
-		},
-	];
+	return sharedReturnAllAndLimit(
+		show,
+		`The service sends all ${things} in one answer; the node keeps the first ones`,
+	);
 }

@@ -7,6 +7,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { matchesFilter } from '../shared/descriptions';
 import { CREDENTIAL_NAME } from './transport';
 
 async function getList(this: ILoadOptionsFunctions, path: string): Promise<IDataObject[]> {
@@ -24,16 +25,6 @@ async function getList(this: ILoadOptionsFunctions, path: string): Promise<IData
 	}
 }
 
-function matches(filter: string | undefined, ...values: unknown[]): boolean {
-	if (!filter) return true;
-	const needle = filter.toLowerCase();
-	return values.some((value) =>
-		String(value ?? '')
-			.toLowerCase()
-			.includes(needle),
-	);
-}
-
 function byName(a: INodeListSearchItems, b: INodeListSearchItems): number {
 	return a.name.localeCompare(b.name);
 }
@@ -44,7 +35,7 @@ export async function searchChatbots(
 ): Promise<INodeListSearchResult> {
 	const chatbots = await getList.call(this, '/chatbots');
 	const results = chatbots
-		.filter((chatbot) => matches(filter, chatbot.name, chatbot.uuid))
+		.filter((chatbot) => matchesFilter(filter, chatbot.name, chatbot.uuid))
 		.map((chatbot) => ({ name: String(chatbot.name ?? chatbot.uuid), value: String(chatbot.uuid) }))
 		.sort(byName);
 	return { results };
@@ -90,7 +81,7 @@ function searchChildren(path: string, describe: (child: IDataObject) => string) 
 		);
 		const suffix = chosen ? '' : ` (${String(chatbot.name ?? chatbot.uuid)})`;
 		const results = children
-			.filter((child) => matches(filter, describe(child), child.uuid))
+			.filter((child) => matchesFilter(filter, describe(child), child.uuid))
 			.map((child) => ({ name: `${describe(child)}${suffix}`, value: String(child.uuid) }))
 			.sort(byName);
 		const next = index + 1 < chatbots.length ? String(index + 1) : undefined;

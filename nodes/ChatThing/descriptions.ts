@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { CursorPages } from '../shared/pagination';
-import { requireId } from '../shared/validation';
+import { idLocator } from '../shared/descriptions';
 
 const uuidPlaceholder = 'e.g. 7bb301ad-e691-4341-8afb-b4407c4ffdf2';
 
@@ -11,24 +11,13 @@ function locator(
 	searchListMethod: string,
 	description: string,
 ): INodeProperties {
-	return {
-		displayName,
+	return idLocator({
 		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
+		displayName,
+		searchListMethod,
 		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod, searchable: true },
-			},
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: uuidPlaceholder },
-		],
-		routing: { send: { preSend: [requireId(name, displayName)] } },
-	};
+		placeholder: uuidPlaceholder,
+	});
 }
 
 export const conversationLocator = locator(
@@ -50,29 +39,7 @@ export function locatorValue(parameterName: string): string {
 	return `={{ String($parameter["${parameterName}"].value ?? $parameter["${parameterName}"]).trim() }}`;
 }
 
-/** Return All + Limit for the cursor-paginated lists (Limit is also the first page's size). */
-export function returnAllAndLimit(show: Record<string, string[]>): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			displayOptions: { show },
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			routing: { output: { maxResults: '={{$value}}' } },
-		},
-	];
-}
+export { returnAllAndLimit } from '../shared/descriptions';
 
 /**
  * Chat Thing's lists: `limit` (1-100) and `cursor` in the JSON body; the answer's

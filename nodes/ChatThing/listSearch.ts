@@ -6,6 +6,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { matchesFilter } from '../shared/descriptions';
 import { channelBaseUrl, CREDENTIAL_NAME } from './transport';
 
 async function listPage(
@@ -30,16 +31,6 @@ async function listPage(
 	}
 }
 
-function matches(filter: string | undefined, ...values: unknown[]): boolean {
-	if (!filter) return true;
-	const needle = filter.toLowerCase();
-	return values.some((value) =>
-		String(value ?? '')
-			.toLowerCase()
-			.includes(needle),
-	);
-}
-
 /** Conversations, named by their first message. */
 export async function searchConversations(
 	this: ILoadOptionsFunctions,
@@ -54,7 +45,7 @@ export async function searchConversations(
 	);
 	return {
 		results: records
-			.filter((record) => matches(filter, record.initialMessage, record.id))
+			.filter((record) => matchesFilter(filter, record.initialMessage, record.id))
 			.map((record) => ({
 				name: `${String(record.initialMessage || '(no message yet)').slice(0, 60)} · ${String(record.createdAt ?? '')}`,
 				value: String(record.id),
@@ -77,7 +68,7 @@ export async function searchDataSources(
 	);
 	return {
 		results: records
-			.filter((record) => matches(filter, record.id, record.state))
+			.filter((record) => matchesFilter(filter, record.id, record.state))
 			.map((record) => ({
 				name: `${String(record.id).slice(0, 8)}… · ${String(record.state ?? '')} · created ${String(record.createdAt ?? '').slice(0, 10)}`,
 				value: String(record.id),
