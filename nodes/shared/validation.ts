@@ -243,10 +243,13 @@ export function sendIdList(
 }
 
 /** Rejects an 'Update Fields' collection with nothing in it: such an update would change nothing. */
-export function requireSomeUpdate(collectionName = 'updateFields'): PreSend {
+export function requireSomeUpdate(collections: string | string[] = 'updateFields'): PreSend {
+	const names = Array.isArray(collections) ? collections : [collections];
 	return async function checkSomeUpdate(this: IExecuteSingleFunctions, requestOptions) {
-		const fields = this.getNodeParameter(collectionName, {}) as object;
-		if (Object.keys(fields).length === 0) {
+		const set = names.some(
+			(name) => Object.keys(this.getNodeParameter(name, {}) as object).length > 0,
+		);
+		if (!set) {
 			throw invalidInput(this, "'Update Fields' is empty", 'Add at least one field to change.');
 		}
 		return requestOptions;

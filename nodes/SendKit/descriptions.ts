@@ -1,0 +1,18 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { idLocator } from '../shared/descriptions';
+
+export const agentLocator: INodeProperties = idLocator({
+	name: 'agentId',
+	displayName: 'Agent',
+	searchListMethod: 'searchAgents',
+	description: 'The AI agent to use',
+	placeholder: 'e.g. 664a1b2c3d4e5f6a7b8c9d10',
+});
+
+/** The agent ID, URL-encoded, for a routing URL expression. */
+export const agentInPath =
+	'{{ encodeURIComponent(String($parameter["agentId"].value ?? $parameter["agentId"]).trim()) }}';
+
+/** Output the record inside SendKit's `{ success, data }` envelope. */
+export const unwrapData = { type: 'rootProperty' as const, properties: { property: 'data' } };
