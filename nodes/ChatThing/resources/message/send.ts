@@ -6,9 +6,9 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { asNodeError, responseError } from '../../../shared/errors';
 import { callWithLimits, requestLimitsFrom } from '../../../shared/requestLimits';
-import { SseReader } from '../../../shared/sse';
+import type { SseEvent } from '../../../shared/sse';
+import { readStreamedReply, runPerItem, type ReplyEvent } from '../../../shared/streamedReply';
 import { conversationLocator } from '../../descriptions';
 import { channelBaseUrl, chatThing, CREDENTIAL_NAME } from '../../transport';
 
@@ -102,36 +102,33 @@ function readInput(context: IExecuteFunctions, itemIndex: number): SendInput {
 	return { itemIndex, message, conversationId, stream: options.stream === true };
 }
 
-/** The text of one OpenAI-style chunk (`choices[0].delta.content`), '' for role/finish chunks. */
-function deltaText(data: string): string | undefined {
-	let parsed: IDataObject;
-	try {
-		parsed = JSON.parse(data) as IDataObject;
-	} catch {
-		return undefined;
-	}
-	const choices = parsed.choices as Array<{ delta?: { content?: unknown } }> | undefined;
-	const content = choices?.[0]?.delta?.content;
-	return typeof content === 'string' ? content : '';
+/**
+ * One `data:` line of Chat Thing's stream: an OpenAI-style chunk (`choices[0].delta.content`),
+ * or `[DONE]`. The seed prints several chunks on one line (`data: {…}data: {…}`): such a line is
+ * split. A line that is neither is an error.
+ */
+function interpretChunk(event: SseEvent): ReplyEvent[] {
+	return event.data.split(/(?<=\})\s*data:\s?(?=\{|\[DONE\])/).map((data): ReplyEvent => {
+		if (data.trim() === '[DONE]') return { done: true };
+		let parsed: IDataObject;
+		try {
+			parsed = JSON.parse(data) as IDataObject;
+		} catch {
+			return {
+				error: `The stream carried a line that is not a reply chunk: ${data.slice(0, 200)}`,
+			};
+		}
+		const choices = parsed.choices as Array<{ delta?: { content?: unknown } }> | undefined;
+		const content = choices?.[0]?.delta?.content;
+		return typeof content === 'string' ? { text: content } : { skip: true };
+	});
 }
 
 /** Message → Send: one request per item (two when a streamed one-off needs a conversation). */
 export async function sendMessages(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
 	const credentials = await this.getCredentials(CREDENTIAL_NAME);
 	const baseUrl = channelBaseUrl(credentials);
 	const run = this.getExecuteData();
-	const streaming = this.isStreaming?.() === true;
-
-	// Every item is checked before anything is sent.
-	const inputs: Array<SendInput | Error> = items.map((_item, itemIndex) => {
-		try {
-			return readInput(this, itemIndex);
-		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error);
-			return error as Error;
-		}
-	});
 
 	const post = async <T>(input: SendInput, path: string, body: IDataObject, stream: boolean) => {
 		const request = { method: 'POST' as const, url: `${baseUrl}${path}`, body, json: true };
@@ -150,134 +147,37 @@ export async function sendMessages(this: IExecuteFunctions): Promise<INodeExecut
 		});
 	};
 
-	const sendOne = async (input: SendInput): Promise<IDataObject> => {
-		if (!input.stream) {
-			const body = await post<IDataObject>(
+	return await runPerItem(
+		this,
+		(itemIndex) => readInput(this, itemIndex),
+		async (input) => {
+			const conversation = input.conversationId ? { conversationId: input.conversationId } : {};
+			if (!input.stream) {
+				const body = await post<IDataObject>(
+					input,
+					'/message',
+					{ message: input.message, ...conversation },
+					false,
+				);
+				return { conversationId: body.conversationId, response: body.response, streamed: false };
+			}
+			// The stream carries no conversation ID: a one-off message starts its conversation first.
+			const conversationId =
+				input.conversationId ??
+				String((await post<IDataObject>(input, '/conversation', {}, false)).conversationId);
+			const stream = await post<AsyncIterable<Uint8Array>>(
 				input,
 				'/message',
-				{
-					message: input.message,
-					...(input.conversationId ? { conversationId: input.conversationId } : {}),
-				},
-				false,
+				{ message: input.message, conversationId, stream: true },
+				true,
 			);
-			return { conversationId: body.conversationId, response: body.response, streamed: false };
-		}
-		// The stream carries no conversation ID: a one-off message starts its conversation first.
-		const conversationId =
-			input.conversationId ??
-			String((await post<IDataObject>(input, '/conversation', {}, false)).conversationId);
-		return await post<IDataObject>(
-			input,
-			'/message',
-			{ message: input.message, conversationId, stream: true },
-			true,
-		).then(
-			async (stream) =>
-				await readReply.call(
-					this,
-					stream as unknown as AsyncIterable<Uint8Array>,
-					input,
-					streaming,
-					conversationId,
-				),
-		);
-	};
-
-	const results = await Promise.all(
-		inputs.map(async (input, itemIndex): Promise<INodeExecutionData> => {
-			if (input instanceof Error) {
-				return { json: { error: input.message }, pairedItem: { item: itemIndex } };
-			}
-			try {
-				return { json: await sendOne(input), pairedItem: { item: itemIndex } };
-			} catch (error) {
-				if (this.continueOnFail()) {
-					return {
-						json: {
-							error: (error as Error).message,
-							...((error as { partialResponse?: string }).partialResponse !== undefined
-								? { partialResponse: (error as { partialResponse?: string }).partialResponse }
-								: {}),
-						},
-						pairedItem: { item: itemIndex },
-					};
-				}
-				throw asNodeError(this.getNode(), error);
-			}
-		}),
+			const response = await readStreamedReply(this, stream, {
+				itemIndex: input.itemIndex,
+				sse: { dataLinePerEvent: true },
+				interpret: interpretChunk,
+				endMarker: '[DONE] line',
+			});
+			return { conversationId, response, streamed: true };
+		},
 	);
-	return [results];
-}
-
-/**
- * Reads the streamed reply to its end: `data:` chunks until `data: [DONE]`. Each non-empty piece
- * goes on to the workflow's own stream when it has one. A stream that ends or breaks before
- * `[DONE]`, or carries a line that is not a chunk, is an error that keeps the text so far.
- */
-async function readReply(
-	this: IExecuteFunctions,
-	body: AsyncIterable<Uint8Array>,
-	input: SendInput,
-	streaming: boolean,
-	conversationId: string,
-): Promise<IDataObject> {
-	const reader = new SseReader({ dataLinePerEvent: true });
-	let text = '';
-	let done = false;
-	const fail = (message: string, description: string) => {
-		const error = responseError(
-			this.getNode(),
-			input.itemIndex,
-			message,
-			`${description} Text received so far: "${text.slice(0, 500)}${text.length > 500 ? '…' : ''}"`,
-		);
-		Object.assign(error, { partialResponse: text });
-		return error;
-	};
-	// The seed prints several chunks on one line (`data: {…}data: {…}`): such a line is split.
-	const takeLine = async (line: string) => {
-		for (const data of line.split(/(?<=\})\s*data:\s?(?=\{|\[DONE\])/)) await take(data);
-	};
-	const take = async (data: string) => {
-		if (done) return;
-		if (data.trim() === '[DONE]') {
-			done = true;
-			return;
-		}
-		const piece = deltaText(data);
-		if (piece === undefined) {
-			throw fail(
-				'The reply stream carried a line that is not a reply chunk',
-				`The line was: ${data.slice(0, 200)}.`,
-			);
-		}
-		if (piece === '') return;
-		text += piece;
-		if (streaming) await this.sendChunk('item', input.itemIndex, piece);
-	};
-
-	if (streaming) await this.sendChunk('begin', input.itemIndex);
-	try {
-		for await (const chunk of body) {
-			for (const event of reader.push(chunk)) await takeLine(event.data);
-		}
-		for (const event of reader.end()) await takeLine(event.data);
-	} catch (error) {
-		if ((error as { partialResponse?: string }).partialResponse !== undefined) {
-			throw asNodeError(this.getNode(), error);
-		}
-		throw fail(
-			'The reply stream broke off before it was complete',
-			'The connection closed while the reply was arriving; the message was not sent again.',
-		);
-	}
-	if (!done) {
-		throw fail(
-			'The reply stream ended before it was complete',
-			'The stream stopped without its closing [DONE] line; the message was not sent again.',
-		);
-	}
-	if (streaming) await this.sendChunk('end', input.itemIndex);
-	return { conversationId, response: text, streamed: true };
 }

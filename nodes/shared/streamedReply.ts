@@ -1,0 +1,118 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { asNodeError, responseError } from './errors';
+import { SseReader, type SseEvent, type SseOptions } from './sse';
+
+/** What one server-sent event means for the reply. */
+export type ReplyEvent = { text: string } | { done: true } | { skip: true } | { error: string };
+
+/**
+ * Reads a streamed chat reply to its end and returns the whole text. Each piece goes on to the
+ * workflow's own stream (`sendChunk`) when the workflow streams. A stream that ends or breaks
+ * before the platform's end event, or carries an error event or a line it cannot read, is an
+ * error that keeps the text received so far (as `partialResponse` on the error).
+ */
+export async function readStreamedReply(
+	context: IExecuteFunctions,
+	body: AsyncIterable<Uint8Array>,
+	options: {
+		itemIndex: number;
+		sse: SseOptions;
+		interpret: (event: SseEvent) => ReplyEvent[];
+		endMarker: string;
+	},
+): Promise<string> {
+	const { itemIndex } = options;
+	const streaming = context.isStreaming?.() === true;
+	const reader = new SseReader(options.sse);
+	let text = '';
+	let done = false;
+	const fail = (message: string, description: string) => {
+		const shown = `${text.slice(0, 500)}${text.length > 500 ? '…' : ''}`;
+		const error = responseError(
+			context.getNode(),
+			itemIndex,
+			message,
+			`${description} Text received so far: "${shown}"`,
+		);
+		return Object.assign(error, { partialResponse: text });
+	};
+	const take = async (event: SseEvent) => {
+		for (const meaning of done ? [] : options.interpret(event)) {
+			if ('done' in meaning) {
+				done = true;
+			} else if ('error' in meaning) {
+				throw fail('The platform reported an error in the reply stream', `${meaning.error}.`);
+			} else if ('text' in meaning && meaning.text !== '') {
+				text += meaning.text;
+				if (streaming) await context.sendChunk('item', itemIndex, meaning.text);
+			}
+		}
+	};
+
+	if (streaming) await context.sendChunk('begin', itemIndex);
+	try {
+		for await (const chunk of body) {
+			for (const event of reader.push(chunk)) await take(event);
+		}
+		for (const event of reader.end()) await take(event);
+	} catch (error) {
+		if ((error as { partialResponse?: string }).partialResponse !== undefined) {
+			throw asNodeError(context.getNode(), error);
+		}
+		throw fail(
+			'The reply stream broke off before it was complete',
+			'The connection closed while the reply was arriving; the message was not sent again.',
+		);
+	}
+	if (!done) {
+		throw fail(
+			'The reply stream ended before it was complete',
+			`The stream stopped without its closing ${options.endMarker}; the message was not sent again.`,
+		);
+	}
+	if (streaming) await context.sendChunk('end', itemIndex);
+	return text;
+}
+
+/**
+ * Runs a programmatic operation item by item, all at once (the request limits bound the
+ * requests): every item is read and checked first, so an invalid item stops the node before
+ * anything is sent; under Continue On Fail a failing item becomes an error item (with
+ * `partialResponse` when a stream broke off) and the others go on.
+ */
+export async function runPerItem<Input>(
+	context: IExecuteFunctions,
+	read: (itemIndex: number) => Input,
+	work: (input: Input, itemIndex: number) => Promise<IDataObject>,
+): Promise<INodeExecutionData[][]> {
+	const items = context.getInputData();
+	const inputs = items.map((_item, itemIndex): Input | Error => {
+		try {
+			return read(itemIndex);
+		} catch (error) {
+			if (!context.continueOnFail()) throw asNodeError(context.getNode(), error);
+			return error as Error;
+		}
+	});
+	const results = await Promise.all(
+		inputs.map(async (input, itemIndex): Promise<INodeExecutionData> => {
+			const pairedItem = { item: itemIndex };
+			if (input instanceof Error) return { json: { error: input.message }, pairedItem };
+			try {
+				return { json: await work(input, itemIndex), pairedItem };
+			} catch (error) {
+				if (!context.continueOnFail()) throw asNodeError(context.getNode(), error);
+				const partial = (error as { partialResponse?: string }).partialResponse;
+				return {
+					json: {
+						error: (error as Error).message,
+						...(partial !== undefined ? { partialResponse: partial } : {}),
+					},
+					pairedItem,
+				};
+			}
+		}),
+	);
+	return [results];
+}
