@@ -1,0 +1,126 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { callWithLimits, requestLimitsFrom } from '../../../shared/requestLimits';
+import type { SseEvent } from '../../../shared/sse';
+import { readStreamedReply, runPerItem, type ReplyEvent } from '../../../shared/streamedReply';
+import { agentLocator } from '../../descriptions';
+import { chatsby, CREDENTIAL_NAME } from '../../transport';
+
+const showOnlyForConversationSend = { resource: ['conversation'], operation: ['send'] };
+
+export const conversationSendDescription: INodeProperties[] = [
+	{ ...agentLocator, displayOptions: { show: showOnlyForConversationSend }, routing: undefined },
+	{
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		required: true,
+		default: '',
+		placeholder: 'e.g. What is your return policy?',
+		displayOptions: { show: showOnlyForConversationSend },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showOnlyForConversationSend },
+		options: [
+			{
+				displayName: 'Stream',
+				name: 'stream',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether the agent streams its reply. When the workflow streams too (a Chat Trigger, or a Webhook node responding with 'Streaming'), each piece is passed on as it arrives; the item always holds the whole reply.",
+			},
+		],
+	},
+];
+
+/**
+ * Chatsby's stream: `token` events (`{"content"}`) to append, a `done` event at the end. The
+ * reference names a third event type without documenting it: any other event ends the reply
+ * as an error that shows its data.
+ */
+function interpretEvent(event: SseEvent): ReplyEvent[] {
+	let data: IDataObject = {};
+	try {
+		data = JSON.parse(event.data) as IDataObject;
+	} catch {
+		// Not JSON: judged by its event name alone.
+	}
+	const type = event.event ?? (typeof data.type === 'string' ? data.type : undefined);
+	if (type === 'token') return [{ text: typeof data.content === 'string' ? data.content : '' }];
+	if (type === 'done') return [{ done: true }];
+	const error = (data.error ?? data) as IDataObject;
+	const message = typeof error.message === 'string' ? error.message : event.data.slice(0, 200);
+	return [{ error: `Chatsby sent a "${type ?? 'message'}" event: ${message}` }];
+}
+
+/** Conversation → Send: starts a conversation with the agent, one per item. */
+export async function sendToAgent(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const credentials = await this.getCredentials(CREDENTIAL_NAME);
+	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+	const run = this.getExecuteData();
+	return await runPerItem(
+		this,
+		(itemIndex) => {
+			const agentId = String(
+				this.getNodeParameter('agentId', itemIndex, '', { extractValue: true }) ?? '',
+			).trim();
+			if (agentId === '') {
+				throw new NodeOperationError(this.getNode(), `'Agent' is empty [item ${itemIndex}]`, {
+					itemIndex,
+				});
+			}
+			const message = String(this.getNodeParameter('message', itemIndex, '') ?? '');
+			if (message.trim() === '') {
+				throw new NodeOperationError(this.getNode(), `'Message' is empty [item ${itemIndex}]`, {
+					itemIndex,
+				});
+			}
+			const { stream = false } = this.getNodeParameter('options', itemIndex, {}) as {
+				stream?: boolean;
+			};
+			return { itemIndex, agentId, message, stream };
+		},
+		async ({ itemIndex, agentId, message, stream }) => {
+			const request = {
+				method: 'POST' as const,
+				url: `${baseUrl}/conversations`,
+				body: { agent_id: agentId, message, ...(stream ? { stream: true } : {}) },
+				json: true,
+			};
+			const answer = await callWithLimits<unknown>({
+				node: this.getNode(),
+				itemIndex,
+				run,
+				limits: requestLimitsFrom(this.getNodeParameter('requestLimits', itemIndex, {})),
+				platform: chatsby,
+				request,
+				attempt: async () =>
+					(await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, {
+						...request,
+						...(stream ? { encoding: 'stream' as const } : {}),
+					})) as unknown,
+			});
+			if (!stream) return answer as IDataObject;
+			const response = await readStreamedReply(this, answer as AsyncIterable<Uint8Array>, {
+				itemIndex,
+				sse: {},
+				interpret: interpretEvent,
+				endMarker: '"done" event',
+			});
+			return { agent_id: agentId, message, response, streamed: true };
+		},
+	);
+}

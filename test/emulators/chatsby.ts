@@ -1,0 +1,375 @@
+/**
+ * Chatsby emulator, faithful to ../shared/api/chatsby.md (beside the project) and its seed 003:
+ * Bearer keys, bare objects, `{data, has_more, next_cursor}` lists with `page_size`/`cursor`,
+ * errors nested under `error {type, message, code, param, status}`, 204 deletes, sources whose
+ * status goes pending → processing → trained | failed over reads, refresh (websites only, 409
+ * while processing), and conversations with an SSE reply of `token` and `done` events.
+ */
+import { randomBytes } from 'crypto';
+
+import {
+	EmulatorServer,
+	HttpError,
+	type EmulatorReply,
+	type EmulatorRequest,
+	type ResponseTools,
+} from './kit';
+
+type JsonObject = Record<string, unknown>;
+
+export type SourceOutcome = 'trained' | 'failed' | 'never';
+
+export interface SourceRecord extends JsonObject {
+	id: string;
+	type: string;
+	content: string;
+	status: string;
+	agent_id: string;
+}
+
+const TYPES: Record<number, string> = {
+	400: 'invalid_request_error',
+	401: 'authentication_error',
+	404: 'not_found_error',
+	409: 'conflict_error',
+	422: 'validation_error',
+};
+
+function apiError(status: number, code: string, message: string, param?: string): HttpError {
+	return new HttpError(status, {
+		error: {
+			type: TYPES[status] ?? 'server_error',
+			message,
+			code,
+			...(param ? { param } : {}),
+			status,
+		},
+	});
+}
+
+const id = (prefix: string) =>
+	`${prefix}_${randomBytes(8).toString('base64url').replace(/[-_]/g, 'x').slice(0, 10)}`;
+const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+export class ChatsbyEmulator {
+	readonly server = new EmulatorServer({ basePath: '/v1' });
+
+	apiKey: string;
+	sourceOutcome: SourceOutcome = 'trained';
+	/** Source reads from pending to the outcome. */
+	trainingReads = 2;
+	replyFor: (message: string) => string = ChatsbyEmulator.answer;
+	/** Streamed reply shape: delay between events, a cut after N events, an error event. */
+	stream: { delayMs: number; cutAfterEvents?: number; errorAfterEvents?: number } = { delayMs: 1 };
+	readonly agents = new Map<string, JsonObject>();
+	readonly sources = new Map<string, SourceRecord>();
+	readonly conversations = new Map<string, JsonObject>();
+	private readsLeft = new Map<string, number>();
+
+	static answer(message: string): string {
+		return `Our answer to: ${message}`;
+	}
+
+	constructor(options: { apiKey?: string } = {}) {
+		this.apiKey = options.apiKey ?? 'chtb_test_key';
+		this.server.authenticate = (req) =>
+			req.headers.authorization === `Bearer ${this.apiKey}`
+				? undefined
+				: {
+						status: 401,
+						json: {
+							error: {
+								type: 'authentication_error',
+								message: 'Invalid API key provided.',
+								code: 'invalid_api_key',
+								status: 401,
+							},
+						},
+					};
+		this.registerRoutes();
+	}
+
+	async start(port?: number): Promise<string> {
+		return await this.server.start(port);
+	}
+
+	async stop(): Promise<void> {
+		await this.server.stop();
+	}
+
+	get url(): string {
+		return this.server.url;
+	}
+
+	reset(): void {
+		for (const map of [this.agents, this.sources, this.conversations, this.readsLeft]) map.clear();
+		this.sourceOutcome = 'trained';
+		this.trainingReads = 2;
+		this.replyFor = ChatsbyEmulator.answer;
+		this.stream = { delayMs: 1 };
+		this.server.reset();
+	}
+
+	addAgent(name: string, extra: JsonObject = {}): JsonObject {
+		const agent = {
+			id: id('agent'),
+			name,
+			model: 'gpt-4o',
+			system_prompt: '',
+			temperature: 0.7,
+			max_tokens: 1024,
+			status: 'active',
+			created_at: now(),
+			updated_at: now(),
+			...extra,
+		};
+		this.agents.set(agent.id, agent);
+		return agent;
+	}
+
+	addSource(agentId: string, type: string, content: string, status = 'pending'): SourceRecord {
+		const source: SourceRecord = {
+			id: id('src'),
+			type,
+			content,
+			status,
+			character_count: status === 'trained' ? content.length : null,
+			agent_id: agentId,
+			error_message: null,
+			created_at: now(),
+		};
+		this.sources.set(source.id, source);
+		if (status === 'pending') this.readsLeft.set(source.id, this.trainingReads);
+		return source;
+	}
+
+	seed(): { agents: string[]; sources: string[] } {
+		const support = this.addAgent('Customer Support Bot', {
+			system_prompt: 'You are a helpful agent for Acme Corp.',
+		});
+		const sales = this.addAgent('Sales Assistant', { status: 'paused' });
+		const help = this.addSource(String(support.id), 'website', 'https://acme.com/help', 'trained');
+		const plans = this.addSource(
+			String(support.id),
+			'text',
+			'Acme Corp offers three plans...',
+			'trained',
+		);
+		return { agents: [String(support.id), String(sales.id)], sources: [help.id, plans.id] };
+	}
+
+	/** Every read of a source in training moves it along. */
+	private advance(source: SourceRecord): void {
+		if (source.status !== 'pending' && source.status !== 'processing') return;
+		if (this.sourceOutcome === 'never') {
+			source.status = 'processing';
+			return;
+		}
+		const left = (this.readsLeft.get(source.id) ?? this.trainingReads) - 1;
+		this.readsLeft.set(source.id, left);
+		if (left > 0) {
+			source.status = 'processing';
+			return;
+		}
+		this.readsLeft.delete(source.id);
+		source.status = this.sourceOutcome;
+		if (this.sourceOutcome === 'trained') source.character_count = source.content.length;
+		else source.error_message = 'The website could not be reached';
+	}
+
+	private page(records: JsonObject[], req: EmulatorRequest): EmulatorReply {
+		const size = req.query.page_size === undefined ? 20 : Number(req.query.page_size);
+		if (!Number.isInteger(size) || size < 1 || size > 100) {
+			throw apiError(400, 'invalid_parameter', 'page_size must be between 1 and 100.', 'page_size');
+		}
+		const start = req.query.cursor
+			? records.findIndex((record) => record.id === req.query.cursor) + 1
+			: 0;
+		const data = records.slice(start, start + size);
+		const hasMore = start + size < records.length;
+		return {
+			status: 200,
+			json: { data, has_more: hasMore, next_cursor: hasMore ? data.at(-1)?.id : null },
+		};
+	}
+
+	private agent(agentId: string): JsonObject {
+		const agent = this.agents.get(agentId);
+		if (!agent)
+			throw apiError(
+				404,
+				'resource_not_found',
+				`No agent with id '${agentId}' exists.`,
+				'agent_id',
+			);
+		return agent;
+	}
+
+	private source(sourceId: string): SourceRecord {
+		const source = this.sources.get(sourceId);
+		if (!source)
+			throw apiError(404, 'resource_not_found', `No source with id '${sourceId}' exists.`);
+		return source;
+	}
+
+	private registerRoutes(): void {
+		const body = (req: EmulatorRequest) =>
+			req.body && typeof req.body === 'object' ? (req.body as JsonObject) : {};
+		const route = (
+			method: string,
+			path: string,
+			handler: (req: EmulatorRequest, res: ResponseTools) => EmulatorReply,
+		) => this.server.route(method, path, handler);
+
+		route('POST', '/agents', (req) => {
+			const { name, model, system_prompt, temperature, max_tokens } = body(req);
+			if (typeof name !== 'string' || name === '')
+				throw apiError(400, 'missing_required_field', "The 'name' field is required.", 'name');
+			if (name.length > 100)
+				throw apiError(400, 'invalid_parameter', 'name is longer than 100 characters.', 'name');
+			if (temperature !== undefined && (Number(temperature) < 0 || Number(temperature) > 2)) {
+				throw apiError(
+					400,
+					'invalid_parameter',
+					'temperature must be between 0.0 and 2.0.',
+					'temperature',
+				);
+			}
+			const fields = Object.fromEntries(
+				Object.entries({ model, system_prompt, temperature, max_tokens }).filter(
+					([, value]) => value !== undefined,
+				),
+			);
+			return { status: 201, json: this.addAgent(name, fields) };
+		});
+		route('GET', '/agents', (req) => {
+			const agents = [...this.agents.values()].filter(
+				(agent) => !req.query.status || agent.status === req.query.status,
+			);
+			return this.page(agents, req);
+		});
+		route('POST', '/agents/:agentId/sources', (req) => {
+			this.agent(req.params.agentId);
+			const { type, content, crawl_subpages } = body(req);
+			if (typeof type !== 'string' || typeof content !== 'string' || content === '') {
+				throw apiError(
+					400,
+					'missing_required_field',
+					"The 'type' and 'content' fields are required.",
+					typeof type !== 'string' ? 'type' : 'content',
+				);
+			}
+			if (!['website', 'text', 'file', 'qa'].includes(type))
+				throw apiError(400, 'invalid_parameter', `Unknown source type '${type}'.`, 'type');
+			if (type === 'website' && !/^https:\/\/[^\s/]+\.[^\s]+$/.test(content)) {
+				throw apiError(400, 'invalid_parameter', 'The website URL is malformed.', 'content');
+			}
+			if (type === 'text' && content.length > 100_000)
+				throw apiError(422, 'validation_error', 'Text is over 100,000 characters.', 'content');
+			if (type === 'qa') {
+				let pairs: unknown;
+				try {
+					pairs = JSON.parse(content);
+				} catch {
+					throw apiError(422, 'validation_error', 'Q&A content is not valid JSON.', 'content');
+				}
+				if (!Array.isArray(pairs) || pairs.length > 500)
+					throw apiError(
+						422,
+						'validation_error',
+						'Q&A content must be at most 500 pairs.',
+						'content',
+					);
+			}
+			const source = this.addSource(req.params.agentId, type, content);
+			if (type === 'website') source.crawl_subpages = crawl_subpages === true;
+			return { status: 201, json: source };
+		});
+		route('GET', '/agents/:agentId/sources', (req) => {
+			this.agent(req.params.agentId);
+			const sources = [...this.sources.values()].filter(
+				(source) =>
+					source.agent_id === req.params.agentId &&
+					(!req.query.status || source.status === req.query.status) &&
+					(!req.query.type || source.type === req.query.type),
+			);
+			return this.page(sources, req);
+		});
+		route('GET', '/sources/:sourceId', (req) => {
+			const source = this.source(req.params.sourceId);
+			this.advance(source);
+			return { status: 200, json: source };
+		});
+		route('DELETE', '/sources/:sourceId', (req) => {
+			this.source(req.params.sourceId);
+			this.sources.delete(req.params.sourceId);
+			return { status: 204, text: '' };
+		});
+		route('POST', '/sources/:sourceId/refresh', (req) => {
+			const source = this.source(req.params.sourceId);
+			if (source.type !== 'website')
+				throw apiError(400, 'invalid_operation', 'Only website sources can be refreshed.');
+			if (source.status === 'pending' || source.status === 'processing') {
+				throw apiError(409, 'conflict', 'The source is already processing.');
+			}
+			source.status = 'processing';
+			source.error_message = null;
+			this.readsLeft.set(source.id, this.trainingReads);
+			return { status: 200, json: source };
+		});
+		route('POST', '/conversations', (req, res) => {
+			const { agent_id, message, stream } = body(req);
+			if (typeof agent_id !== 'string')
+				throw apiError(
+					400,
+					'missing_required_field',
+					"The 'agent_id' field is required.",
+					'agent_id',
+				);
+			if (typeof message !== 'string' || message === '')
+				throw apiError(
+					400,
+					'missing_required_field',
+					"The 'message' field is required.",
+					'message',
+				);
+			this.agent(agent_id);
+			const reply = this.replyFor(message);
+			const conversation = {
+				id: id('conv'),
+				agent_id,
+				metadata: {},
+				created_at: now(),
+				updated_at: now(),
+				messages: [
+					{ role: 'user', content: message, timestamp: now() },
+					{ role: 'assistant', content: reply, sources_used: [], timestamp: now() },
+				],
+			};
+			if (stream !== true) {
+				this.conversations.set(conversation.id, conversation);
+				return { status: 200, json: conversation };
+			}
+			const tokens = reply.match(/\s*\S+/g) ?? [];
+			let events = tokens.map(
+				(token) => `event: token\ndata: ${JSON.stringify({ content: token })}\n\n`,
+			);
+			if (this.stream.errorAfterEvents !== undefined) {
+				events = [
+					...events.slice(0, this.stream.errorAfterEvents),
+					`event: error\ndata: ${JSON.stringify({ error: { type: 'server_error', message: 'The model failed.', code: 'model_error', status: 500 } })}\n\n`,
+				];
+			} else {
+				events.push(
+					`event: done\ndata: ${JSON.stringify({ conversation_id: conversation.id })}\n\n`,
+				);
+			}
+			return res.stream(events, {
+				contentType: 'text/event-stream',
+				chunkDelayMs: this.stream.delayMs,
+				cutAfterChunks: this.stream.cutAfterEvents,
+				onComplete: () => this.conversations.set(conversation.id, conversation),
+			});
+		});
+	}
+}
