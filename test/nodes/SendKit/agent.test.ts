@@ -134,6 +134,18 @@ describe('SendKit › Agent', () => {
 		expect(emulator.credits).toBe(997);
 	});
 
+	it('rejects an agent ID that resolves to empty before any request', async () => {
+		const { error } = await run({
+			resource: 'agent',
+			operation: 'retrain',
+			agentId: byId('={{ $json.id }}'),
+			retrainOptions: {},
+		});
+
+		expect(error?.message).toBe("'Agent' is empty [item 0]");
+		expect(emulator.server.requests).toHaveLength(0);
+	});
+
 	it('fails with 404 for an unknown agent, saying so', async () => {
 		const { error } = await run({
 			resource: 'agent',
