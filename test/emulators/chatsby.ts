@@ -5,7 +5,7 @@
  * status goes pending → processing → trained | failed over reads, refresh (websites only, 409
  * while processing), and conversations with an SSE reply of `token` and `done` events.
  */
-import { randomBytes } from 'crypto';
+import { createHmac, randomBytes } from 'crypto';
 
 import {
 	EmulatorServer,
@@ -372,4 +372,58 @@ export class ChatsbyEmulator {
 			});
 		});
 	}
+}
+
+export interface ChatsbyDelivery {
+	headers: Record<string, string>;
+	rawBody: Buffer;
+}
+
+export type DeliveryFlaw = 'none' | 'unsigned' | 'wrongSecret' | 'stale' | 'tampered';
+
+/**
+ * A webhook delivery as Chatsby would send it, signed by the Standard Webhooks scheme (the
+ * reference's inference from the `whsec_` secrets), or with one flaw for the tests.
+ */
+export function chatsbyDelivery(
+	secret: string,
+	event: string,
+	data: JsonObject,
+	options: { flaw?: DeliveryFlaw; id?: string; nowSeconds?: number } = {},
+): ChatsbyDelivery {
+	const id = options.id ?? `msg_${randomBytes(9).toString('hex')}`;
+	const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);
+	const timestamp = String(options.flaw === 'stale' ? now - 600 : now);
+	const rawBody = Buffer.from(
+		JSON.stringify({ event, created_at: new Date(now * 1000).toISOString(), data }),
+	);
+	const key =
+		options.flaw === 'wrongSecret'
+			? randomBytes(24)
+			: Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+	const signature = createHmac('sha256', key)
+		.update(`${id}.${timestamp}.`)
+		.update(rawBody)
+		.digest('base64');
+	const headers: Record<string, string> = {
+		'content-type': 'application/json',
+		'webhook-id': id,
+		'webhook-timestamp': timestamp,
+	};
+	if (options.flaw !== 'unsigned') headers['webhook-signature'] = `v1,${signature}`;
+	const body =
+		options.flaw === 'tampered'
+			? Buffer.from(rawBody.toString().replace('"data":{', '"data":{"injected":true,'))
+			: rawBody;
+	return { headers, rawBody: body };
+}
+
+/** Sends a delivery to a URL (an n8n webhook), for end-to-end tests. */
+export async function deliverTo(url: string, delivery: ChatsbyDelivery): Promise<number> {
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: delivery.headers,
+		body: delivery.rawBody,
+	});
+	return response.status;
 }
