@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- generated fixtures, not secrets */
 import { randomBytes } from 'crypto';
 
 import { chatsbyDelivery, type DeliveryFlaw } from '../../emulators/chatsby';
