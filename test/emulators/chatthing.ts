@@ -5,7 +5,7 @@
  * `pagination {total, last}`, JSON bodies on DELETE, OpenAI-style `data:` chunks ending with
  * `data: [DONE]` for streamed replies, and manual data sources with rows and an asynchronous sync.
  */
-import { randomUUID } from 'crypto';
+import { createHmac, randomUUID } from 'crypto';
 
 import {
 	EmulatorServer,
@@ -462,4 +462,52 @@ export class ChatThingEmulator {
 		const { id, type, state, lastSync, syncInterval, createdAt } = source;
 		return { id, type, state, lastSync, syncInterval, createdAt };
 	}
+}
+
+export type ChatThingScheme = 'hmacHex' | 'hmacBase64' | 'secretHeader';
+
+/**
+ * A webhook delivery as Chat Thing might send it (its scheme is undocumented; the trigger offers
+ * these), signed with `secret`, or with one flaw for the tests.
+ */
+export function chatThingDelivery(
+	secret: string,
+	event: string,
+	data: JsonObject,
+	options: {
+		scheme?: ChatThingScheme;
+		header?: string;
+		flaw?: 'none' | 'unsigned' | 'wrongSecret' | 'tampered';
+	} = {},
+): { headers: Record<string, string>; rawBody: Buffer } {
+	const scheme = options.scheme ?? 'hmacHex';
+	const header = options.header ?? 'x-chatthing-signature';
+	const rawBody = Buffer.from(JSON.stringify({ event, ...data }));
+	const key = options.flaw === 'wrongSecret' ? `${secret}-other` : secret;
+	const value =
+		scheme === 'secretHeader'
+			? key
+			: createHmac('sha256', key)
+					.update(rawBody)
+					.digest(scheme === 'hmacHex' ? 'hex' : 'base64');
+	const headers: Record<string, string> = { 'content-type': 'application/json' };
+	if (options.flaw !== 'unsigned') headers[header] = value;
+	const body =
+		options.flaw === 'tampered'
+			? Buffer.from(rawBody.toString().replace('{', '{"injected":true,'))
+			: rawBody;
+	return { headers, rawBody: body };
+}
+
+/** Sends a delivery to a URL (an n8n webhook), for end-to-end tests. */
+export async function deliverTo(
+	url: string,
+	delivery: { headers: Record<string, string>; rawBody: Buffer },
+): Promise<number> {
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: delivery.headers,
+		body: delivery.rawBody,
+	});
+	return response.status;
 }

@@ -1,5 +1,6 @@
 import { createHmac } from 'crypto';
 
+import { chatThingDelivery } from '../../emulators/chatthing';
 import { captureLogs } from '../../harness/logs';
 
 import { WebhookTrigger } from '../../harness/runWebhook';
@@ -63,6 +64,28 @@ describe('Chat Thing Trigger', () => {
 		expect(outcome.items).toBeUndefined();
 		expect(outcome.result.noWebhookResponse).toBe(true);
 	});
+
+	it.each(['hmacHex', 'hmacBase64', 'secretHeader'] as const)(
+		'accepts an emulator delivery signed with %s and refuses its tampered twin',
+		async (scheme) => {
+			const parameters = { verification: scheme, headerName: 'x-sig' };
+			const good = chatThingDelivery(
+				WEBHOOK_SECRET,
+				'sync.failure',
+				{ dataSourceId: 'd9' },
+				{ scheme, header: 'x-sig' },
+			);
+			const bad = chatThingDelivery(
+				WEBHOOK_SECRET,
+				'sync.failure',
+				{ dataSourceId: 'd9' },
+				{ scheme, header: 'x-sig', flaw: scheme === 'secretHeader' ? 'wrongSecret' : 'tampered' },
+			);
+
+			expect((await trigger(parameters).deliver(good)).items).toHaveLength(1);
+			expect((await trigger(parameters).deliver(bad)).status).toBe(401);
+		},
+	);
 
 	it('verifies a base64 HMAC behind a prefix when configured so', async () => {
 		const payload = body('SYNC_FAILURE');
