@@ -7,7 +7,12 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { verifyBodyHmac, verifySecretHeader, type Verification } from '../shared/webhookSignature';
+import {
+	dashboardRegisteredWebhook,
+	verifyBodyHmac,
+	verifySecretHeader,
+	type Verification,
+} from '../shared/webhookSignature';
 import { CREDENTIAL_NAME } from './transport';
 
 /** The event types Chat Thing's dashboard offers for outgoing webhooks. */
@@ -161,21 +166,8 @@ export class ChatThingTrigger implements INodeType {
 		],
 	};
 
-	// Webhooks are registered in the Chat Thing dashboard: there is nothing to check, create or
-	// delete through the API, so these only report success.
-	webhookMethods = {
-		default: {
-			async checkExists(): Promise<boolean> {
-				return true;
-			},
-			async create(): Promise<boolean> {
-				return true;
-			},
-			async delete(): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	// Registered in the platform's dashboard: nothing to check, create or delete through the API.
+	webhookMethods = dashboardRegisteredWebhook;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject();

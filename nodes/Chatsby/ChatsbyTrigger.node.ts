@@ -7,7 +7,12 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { isReplay, parseTimestampSeconds, verifyStandardWebhook } from '../shared/webhookSignature';
+import {
+	dashboardRegisteredWebhook,
+	isReplay,
+	parseTimestampSeconds,
+	verifyStandardWebhook,
+} from '../shared/webhookSignature';
 import { CREDENTIAL_NAME } from './transport';
 
 export class ChatsbyTrigger implements INodeType {
@@ -71,21 +76,8 @@ export class ChatsbyTrigger implements INodeType {
 		],
 	};
 
-	// Endpoints are registered in the Chatsby dashboard; there is no API for them, so there is
-	// nothing to check, create or delete here.
-	webhookMethods = {
-		default: {
-			async checkExists(): Promise<boolean> {
-				return true;
-			},
-			async create(): Promise<boolean> {
-				return true;
-			},
-			async delete(): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	// Registered in the platform's dashboard: nothing to check, create or delete through the API.
+	webhookMethods = dashboardRegisteredWebhook;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject();

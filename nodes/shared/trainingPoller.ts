@@ -1,6 +1,13 @@
-import { sleep, type IDataObject, type INode, type INodeProperties } from 'n8n-workflow';
+import {
+	sleep,
+	type DeclarativeRestApiSettings,
+	type IDataObject,
+	type INode,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { responseError } from './errors';
+import type { RequestPlan } from './requestLimits';
 import type { Outcome } from './statusWatch';
 
 /** The 'Wait for Training' options shared by the operations that start a training. */
@@ -117,4 +124,42 @@ export async function waitForTraining(options: {
 		);
 	}
 	return settings.onTrainingFailure === 'flag' ? { ...record, trainingFailed: false } : record;
+}
+
+/**
+ * The request plan of an operation that starts a training (retrain, add, refresh): send it once
+ * (it is never repeated), then, with 'Wait for Training to Finish', check the record with a GET of
+ * `checkPath(started)` until it is trained or failed.
+ */
+export function sendThenWaitForTraining(options: {
+	/** The collection parameter holding the TrainingWait options. */
+	optionsParameter: string;
+	what: string;
+	checkPath: (started: IDataObject, request: DeclarativeRestApiSettings.ResultOptions) => string;
+	read: (record: IDataObject) => TrainingState;
+}): RequestPlan {
+	return async function sendThenWait(send, requestData) {
+		const [started] = await send(requestData);
+		const settings = this.getNodeParameter(options.optionsParameter, {}) as TrainingWait;
+		if (!settings.waitForTraining) return [started];
+		const check: DeclarativeRestApiSettings.ResultOptions = {
+			...requestData,
+			options: {
+				...requestData.options,
+				method: 'GET',
+				url: options.checkPath(started.json, requestData),
+				body: undefined,
+			},
+		};
+		const record = await waitForTraining({
+			node: this.getNode(),
+			itemIndex: this.getItemIndex(),
+			settings,
+			what: options.what,
+			first: started.json,
+			check: async () => (await send(check))[0].json,
+			read: options.read,
+		});
+		return [{ json: record }];
+	};
 }

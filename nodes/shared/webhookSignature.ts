@@ -151,3 +151,22 @@ export function isReplay(
 	seen[id] = Math.max(timestampSeconds, nowSeconds);
 	return false;
 }
+
+/**
+ * The webhook methods of a trigger whose endpoint the user registers in the platform's dashboard
+ * (Chat Thing, Chatsby): there is no API to check, create or delete it, so each only reports
+ * success. The node's notice tells the user where to paste the URL.
+ */
+export const dashboardRegisteredWebhook = {
+	default: {
+		async checkExists(): Promise<boolean> {
+			return true;
+		},
+		async create(): Promise<boolean> {
+			return true;
+		},
+		async delete(): Promise<boolean> {
+			return true;
+		},
+	},
+};

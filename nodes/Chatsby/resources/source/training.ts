@@ -1,11 +1,6 @@
-import type { DeclarativeRestApiSettings, IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { RequestPlan } from '../../../shared/requestLimits';
-import {
-	waitForTraining,
-	type TrainingState,
-	type TrainingWait,
-} from '../../../shared/trainingPoller';
+import { sendThenWaitForTraining, type TrainingState } from '../../../shared/trainingPoller';
 
 /** Chatsby's source states: trained, failed; pending and processing are in progress. */
 export function sourceTraining(source: IDataObject): TrainingState {
@@ -17,31 +12,10 @@ export function sourceTraining(source: IDataObject): TrainingState {
 	};
 }
 
-/**
- * Add or refresh a source, and with 'Wait for Training to Finish' check it (GET /sources/{id})
- * with growing intervals until it is trained or failed. The add or refresh is never repeated.
- */
-export const sendAndWaitForSource: RequestPlan = async function (send, requestData) {
-	const [started] = await send(requestData);
-	const settings = this.getNodeParameter('options', {}) as TrainingWait;
-	if (!settings.waitForTraining) return [started];
-	const check: DeclarativeRestApiSettings.ResultOptions = {
-		...requestData,
-		options: {
-			...requestData.options,
-			method: 'GET',
-			url: `/sources/${encodeURIComponent(String(started.json.id))}`,
-			body: undefined,
-		},
-	};
-	const source = await waitForTraining({
-		node: this.getNode(),
-		itemIndex: this.getItemIndex(),
-		settings,
-		what: 'source',
-		first: started.json,
-		check: async () => (await send(check))[0].json,
-		read: sourceTraining,
-	});
-	return [{ json: source }];
-};
+/** Add or refresh a source, then optionally wait (GET /sources/{id}) until trained or failed. */
+export const sendAndWaitForSource = sendThenWaitForTraining({
+	optionsParameter: 'options',
+	what: 'source',
+	checkPath: (source) => `/sources/${encodeURIComponent(String(source.id))}`,
+	read: sourceTraining,
+});

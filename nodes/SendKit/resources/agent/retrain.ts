@@ -1,12 +1,9 @@
-import type { DeclarativeRestApiSettings, IDataObject, INodeProperties } from 'n8n-workflow';
-
-import type { RequestPlan } from '../../../shared/requestLimits';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import {
-	waitForTraining,
+	sendThenWaitForTraining,
 	waitForTrainingOptions,
 	type TrainingState,
-	type TrainingWait,
 } from '../../../shared/trainingPoller';
 
 const show = (...operation: string[]) => ({ resource: ['agent'], operation });
@@ -35,30 +32,12 @@ export function agentTraining(agent: IDataObject): TrainingState {
 }
 
 /**
- * Retrain, and with 'Wait for Training to Finish' check the agent (GET) with growing intervals
- * until its training completes or fails. The retrain itself (10 credits) is never repeated.
+ * Retrain (10 credits, never repeated), then with 'Wait for Training to Finish' check the agent
+ * (GET) with growing intervals until its training completes or fails.
  */
-export const retrainAndWait: RequestPlan = async function (send, requestData) {
-	const [started] = await send(requestData);
-	const settings = this.getNodeParameter('retrainOptions', {}) as TrainingWait;
-	if (!settings.waitForTraining) return [started];
-	const check: DeclarativeRestApiSettings.ResultOptions = {
-		...requestData,
-		options: {
-			...requestData.options,
-			method: 'GET',
-			url: String(requestData.options.url).replace(/\/retrain$/, ''),
-			body: undefined,
-		},
-	};
-	const agent = await waitForTraining({
-		node: this.getNode(),
-		itemIndex: this.getItemIndex(),
-		settings,
-		what: 'agent',
-		first: started.json,
-		check: async () => (await send(check))[0].json,
-		read: agentTraining,
-	});
-	return [{ json: agent }];
-};
+export const retrainAndWait = sendThenWaitForTraining({
+	optionsParameter: 'retrainOptions',
+	what: 'agent',
+	checkPath: (_agent, request) => String(request.options.url).replace(/\/retrain$/, ''),
+	read: agentTraining,
+});
