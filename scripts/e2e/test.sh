@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# `npm run test:e2e`: the packed package inside a real n8n, against the emulators. Runs every
+# example workflow with `n8n execute` and checks its output, checks that n8n loaded every node
+# (and the AI tool variants of the action nodes), and that n8n reached nothing but 127.0.0.1.
+set -uo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+bash scripts/e2e/install.sh || exit 1
+export N8N_PORT=5688 N8N_RUNNERS_BROKER_PORT=5689
+source scripts/e2e/environment.sh
+export N8N_USER_FOLDER="$e2e/test-home"
+rm -rf "$N8N_USER_FOLDER"
+export E2E_NETLOG="$e2e/netlog.txt"
+rm -f "$E2E_NETLOG"
+
+passed=0
+failed=0
+check() { # check NAME COMMAND...
+	if "${@:2}"; then passed=$((passed + 1)); echo "ok   $1"; else failed=$((failed + 1)); echo "FAIL $1"; fi
+}
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+npm run build --silent || exit 1
+tarball="$(npm pack --silent --pack-destination "$e2e")"
+mkdir -p "$N8N_USER_FOLDER/.n8n/nodes"
+(cd "$N8N_USER_FOLDER/.n8n/nodes" && echo '{"name":"installed-nodes","private":true}' > package.json &&
+	npm install --silent --no-audit --no-fund --ignore-scripts --legacy-peer-deps --no-package-lock "$e2e/$tarball") || exit 1
+
+rm -f "$e2e/emulators.json"
+npx ts-node --transpile-only test/emulators/serve.ts "$e2e/emulators.json" > "$e2e/emulators.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 100); do [ -s "$e2e/emulators.json" ] && break; sleep 0.2; done
+
+export NODE_OPTIONS="--require $root/scripts/e2e/netguard.cjs"
+node scripts/e2e/credentials.mjs "$e2e/emulators.json" "$e2e/credentials.json"
+n8n import:credentials --input="$e2e/credentials.json" > "$e2e/test-import.log" 2>&1
+n8n import:workflow --separate --input="$root/examples" >> "$e2e/test-import.log" 2>&1
+check "credentials and example workflows import" grep -q "Successfully imported" "$e2e/test-import.log"
+
+# Each example: n8n execute prints log lines and the run as JSON; the JSON is cut out and checked.
+run_example() { # run_example WORKFLOW_ID NODE EXPRESSION
+	local out="$e2e/run-$1.txt"
+	N8N_LOG_LEVEL=info n8n execute --id="$1" --rawOutput > "$out" 2>&1
+	sed -n '/^{/,/^}/p' "$out" > "$out.json"
+	node -e '
+		const [file, node, expression] = process.argv.slice(1);
+		const run = JSON.parse(require("fs").readFileSync(file, "utf8"));
+		const error = run.data?.resultData?.error;
+		if (error) { console.error(`  run error: ${error.message}`); process.exit(1); }
+		const items = (run.data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+		const ok = new Function("items", `return (${expression})`)(items);
+		if (!ok) { console.error(`  unexpected output of ${node}: ${JSON.stringify(items).slice(0, 500)}`); process.exit(1); }
+	' "$out.json" "$2" "$3"
+}
+check "AI Chatbot Hub example: re-scrape, then a streamed answer" run_example exampleAiHub0001 "Smoke-test question" \
+	'items.length === 1 && items[0].response === "Echo: What are your opening hours?"'
+check "Chat Thing example: rows into a data source, one sync" run_example exampleChatThing1 "Sync" \
+	'items.length === 1 && items[0].syncStarted === true'
+check "SendKit example: retrain and wait for training" run_example exampleSendKit001 "Retrain" \
+	'items[0].trainingStatus === "completed"'
+check "Chatsby example: add Q&A, wait, ask with a streamed reply" run_example exampleChatsby001 "Ask" \
+	'items[0].streamed === true && items[0].response.startsWith("Our answer to:")'
+check "n8n loaded the package without skipping it" bash -c "! grep -h 'Skipping package' '$e2e'/run-*.txt"
+check "n8n reached nothing but 127.0.0.1" bash -c "[ ! -s '$E2E_NETLOG' ] || { cat '$E2E_NETLOG'; false; }"
+
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
