@@ -23,23 +23,42 @@ export const DEMO = {
 async function main() {
 	const out = process.argv[2];
 	const aiChatbotHub = new AiChatbotHubEmulator({ token: DEMO.aiChatbotHubToken });
-	const chatThing = new ChatThingEmulator({ channelId: DEMO.chatThingChannel, secretKey: DEMO.chatThingSecret });
+	const chatThing = new ChatThingEmulator({
+		channelId: DEMO.chatThingChannel,
+		secretKey: DEMO.chatThingSecret,
+	});
 	const sendKit = new SendKitEmulator({ apiKey: DEMO.sendKitKey });
 	const chatsby = new ChatsbyEmulator({ apiKey: DEMO.chatsbyKey });
 	const info = {
-		aiChatbotHub: { baseUrl: await aiChatbotHub.start(PORTS.aiChatbotHub), token: DEMO.aiChatbotHubToken, seed: aiChatbotHub.seed() },
+		aiChatbotHub: {
+			baseUrl: await aiChatbotHub.start(PORTS.aiChatbotHub),
+			token: DEMO.aiChatbotHubToken,
+			seed: aiChatbotHub.seed(),
+		},
 		chatThing: {
 			baseUrl: await chatThing.start(PORTS.chatThing),
 			channelId: DEMO.chatThingChannel,
 			secretKey: DEMO.chatThingSecret,
 			seed: chatThing.seed(),
 		},
-		sendKit: { baseUrl: await sendKit.start(PORTS.sendKit), apiKey: DEMO.sendKitKey, seed: sendKit.seed() },
-		chatsby: { baseUrl: await chatsby.start(PORTS.chatsby), apiKey: DEMO.chatsbyKey, seed: chatsby.seed() },
+		sendKit: {
+			baseUrl: await sendKit.start(PORTS.sendKit),
+			apiKey: DEMO.sendKitKey,
+			seed: sendKit.seed(),
+		},
+		chatsby: {
+			baseUrl: await chatsby.start(PORTS.chatsby),
+			apiKey: DEMO.chatsbyKey,
+			seed: chatsby.seed(),
+		},
 	};
 	// Training in the demo should finish by itself: sources and agents advance on reads.
 	if (out) writeFileSync(out, JSON.stringify(info, null, 2));
-	console.log(`Emulators ready: ${Object.values(info).map((entry) => entry.baseUrl).join(', ')}`);
+	console.log(
+		`Emulators ready: ${Object.values(info)
+			.map((entry) => entry.baseUrl)
+			.join(', ')}`,
+	);
 	const stop = async () => {
 		await Promise.all([aiChatbotHub.stop(), chatThing.stop(), sendKit.stop(), chatsby.stop()]);
 		process.exit(0);
