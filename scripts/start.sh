@@ -22,16 +22,17 @@ mkdir -p "$N8N_USER_FOLDER/.n8n/nodes"
 	npm install --silent --no-audit --no-fund --ignore-scripts --legacy-peer-deps --no-package-lock "$e2e/$tarball")
 
 rm -f "$e2e/emulators.json"
-npx ts-node --transpile-only test/emulators/serve.ts "$e2e/emulators.json" &
+node -r ts-node/register/transpile-only test/emulators/serve.ts "$e2e/emulators.json" &
 pids+=($!)
-until [ -s "$e2e/emulators.json" ]; do sleep 0.2; done
+for _ in $(seq 1 150); do [ -s "$e2e/emulators.json" ] && break; sleep 0.2; done
+[ -s "$e2e/emulators.json" ] || { echo "The emulators did not start"; exit 1; }
 
 export N8N_INSTANCE_OWNER_PASSWORD_HASH="$(cd "$e2e/n8n-$N8N_VERSION" && "$node24" -e "console.log(require('bcryptjs').hashSync(process.env.N8N_DEMO_PASSWORD, 10))")"
 node scripts/e2e/credentials.mjs "$e2e/emulators.json" "$e2e/credentials.json"
 n8n import:credentials --input="$e2e/credentials.json" > "$e2e/import.log" 2>&1
 n8n import:workflow --separate --input="$root/examples" >> "$e2e/import.log" 2>&1
 
-n8n start > "$e2e/n8n.log" 2>&1 &
+"$node24" "$n8n_bin" start > "$e2e/n8n.log" 2>&1 &
 pids+=($!)
 until curl -sf -o /dev/null "http://127.0.0.1:$N8N_PORT/healthz/readiness"; do sleep 0.5; done
 if grep -q "Skipping package" "$e2e/n8n.log"; then grep "Skipping package" "$e2e/n8n.log"; exit 1; fi

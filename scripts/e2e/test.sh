@@ -6,7 +6,7 @@ set -uo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 bash scripts/e2e/install.sh || exit 1
-export N8N_PORT=5688 N8N_RUNNERS_BROKER_PORT=5689
+export N8N_PORT=5688 N8N_RUNNERS_BROKER_PORT=5689 E2E_EMULATOR_PORT=5711
 source scripts/e2e/environment.sh
 export N8N_USER_FOLDER="$e2e/test-home"
 rm -rf "$N8N_USER_FOLDER"
@@ -29,15 +29,17 @@ mkdir -p "$N8N_USER_FOLDER/.n8n/nodes"
 (cd "$N8N_USER_FOLDER/.n8n/nodes" && echo '{"name":"installed-nodes","private":true}' > package.json &&
 	npm install --silent --no-audit --no-fund --ignore-scripts --legacy-peer-deps --no-package-lock "$e2e/$tarball") || exit 1
 
-rm -f "$e2e/emulators.json"
-npx ts-node --transpile-only test/emulators/serve.ts "$e2e/emulators.json" > "$e2e/emulators.log" 2>&1 &
+rm -f "$e2e/test-emulators.json"
+node -r ts-node/register/transpile-only test/emulators/serve.ts "$e2e/test-emulators.json" > "$e2e/emulators.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 100); do [ -s "$e2e/emulators.json" ] && break; sleep 0.2; done
+for _ in $(seq 1 150); do [ -s "$e2e/test-emulators.json" ] && break; sleep 0.2; done
+[ -s "$e2e/test-emulators.json" ] || { echo "The emulators did not start"; cat "$e2e/emulators.log"; exit 1; }
 
 export NODE_OPTIONS="--require $root/scripts/e2e/netguard.cjs"
-node scripts/e2e/credentials.mjs "$e2e/emulators.json" "$e2e/credentials.json"
+node scripts/e2e/credentials.mjs "$e2e/test-emulators.json" "$e2e/credentials.json"
 n8n import:credentials --input="$e2e/credentials.json" > "$e2e/test-import.log" 2>&1
 n8n import:workflow --separate --input="$root/examples" >> "$e2e/test-import.log" 2>&1
+n8n import:workflow --input="$root/test/e2e/http-request-with-credentials.json" >> "$e2e/test-import.log" 2>&1
 check "credentials and example workflows import" grep -q "Successfully imported" "$e2e/test-import.log"
 
 # Each example: n8n execute prints log lines and the run as JSON; the JSON is cut out and checked.
@@ -63,7 +65,30 @@ check "SendKit example: retrain and wait for training" run_example exampleSendKi
 	'items[0].trainingStatus === "completed"'
 check "Chatsby example: add Q&A, wait, ask with a streamed reply" run_example exampleChatsby001 "Ask" \
 	'items[0].streamed === true && items[0].response.startsWith("Our answer to:")'
-check "n8n loaded the package without skipping it" bash -c "! grep -h 'Skipping package' '$e2e'/run-*.txt"
+check "each credential works in n8n's HTTP Request node (predefined credential type)" run_example e2eHttpRequest01 "HTTP chatsbyApi" \
+	'items.length >= 1'
+
+# The server: the node list the editor gets, with the AI tool variants of the action nodes.
+export N8N_INSTANCE_OWNER_PASSWORD_HASH="$(cd "$e2e/n8n-$N8N_VERSION" && "$node24" -e "console.log(require('bcryptjs').hashSync(process.env.N8N_DEMO_PASSWORD, 10))")"
+"$node24" "$n8n_bin" start > "$e2e/test-server.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$N8N_PORT/healthz/readiness" && break; sleep 0.5; done
+curl -sf -c "$e2e/cookies.txt" -H 'Content-Type: application/json' \
+	-d "{\"emailOrLdapLoginId\":\"owner@example.com\",\"password\":\"$N8N_DEMO_PASSWORD\"}" \
+	"http://127.0.0.1:$N8N_PORT/rest/login" > /dev/null
+curl -sf -b "$e2e/cookies.txt" "http://127.0.0.1:$N8N_PORT/types/nodes.json" > "$e2e/node-types.json"
+node_types() {
+	node -e '
+		const names = require(process.argv[1]).map((type) => type.name).filter((name) => name.startsWith("n8n-nodes-chatbot-platforms."));
+		const expected = ["aiChatbotHub", "chatThing", "sendKit", "chatsby"].flatMap((node) => [node, `${node}Tool`, `${node}Trigger`]);
+		const missing = expected.filter((name) => !names.includes(`n8n-nodes-chatbot-platforms.${name}`));
+		const triggerTools = names.filter((name) => /TriggerTool$/.test(name));
+		if (missing.length || triggerTools.length) { console.error(`  missing: ${missing}; trigger tools: ${triggerTools}`); process.exit(1); }
+	' "$e2e/node-types.json"
+}
+check "n8n lists every node, the tool variant of each action node, and no trigger tool" node_types
+
+check "n8n loaded the package without skipping it" bash -c "! grep -h 'Skipping package' '$e2e'/run-*.txt '$e2e/test-server.log'"
 check "n8n reached nothing but 127.0.0.1" bash -c "[ ! -s '$E2E_NETLOG' ] || { cat '$E2E_NETLOG'; false; }"
 
 echo "e2e: $passed passed, $failed failed"
