@@ -11,7 +11,9 @@ import { ChatsbyEmulator } from './chatsby';
 import { ChatThingEmulator } from './chatthing';
 import { SendKitEmulator } from './sendkit';
 
-const PORTS = { aiChatbotHub: 5701, chatThing: 5702, sendKit: 5703, chatsby: 5704 };
+// Ports from E2E_EMULATOR_PORT (default 5701) on: the demo and the end-to-end test use different ones.
+const base = Number(process.env.E2E_EMULATOR_PORT ?? 5701);
+const PORTS = { aiChatbotHub: base, chatThing: base + 1, sendKit: base + 2, chatsby: base + 3 };
 export const DEMO = {
 	aiChatbotHubToken: 'demo-aichatbothub-token',
 	chatThingChannel: '2f1e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b',

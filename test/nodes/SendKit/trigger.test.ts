@@ -78,6 +78,19 @@ describe('SendKit Trigger (polling training status)', () => {
 		expect(await watcher.poll()).toBeNull();
 	});
 
+	it('shows the finished agent in a manual test run without moving its saved state', async () => {
+		const watcher = trigger();
+		setTraining('training', 't1');
+		await watcher.poll();
+		setTraining('completed', 't2');
+
+		const sample = await watcher.poll('manual');
+		const real = await watcher.poll();
+
+		expect(events(sample)).toEqual(['agent.trained after null']);
+		expect(events(real)).toEqual(['agent.trained after training']);
+	});
+
 	it('checks the agent with GET /v1/agents/{id} and the API key', async () => {
 		await trigger().poll();
 
