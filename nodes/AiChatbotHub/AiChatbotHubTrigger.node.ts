@@ -9,7 +9,7 @@ import {
 
 import { responseError } from '../shared/errors';
 import { callWithLimits, requestLimitsFrom } from '../shared/requestLimits';
-import { detectTransitions, type Snapshot, type WatchedRecord } from '../shared/statusWatch';
+import { pollTransitions, type WatchedRecord } from '../shared/statusWatch';
 import { chatbotLocator } from './descriptions';
 import { searchChatbots } from './listSearch';
 import { sourceOutcome } from './sourceStatus';
@@ -94,46 +94,21 @@ export class AiChatbotHubTrigger implements INodeType {
 			record: source,
 		}));
 		const detectedAt = new Date().toISOString();
-		const toItem = (
-			record: IDataObject,
-			outcome: 'finished' | 'failed',
-			previousStatus?: string,
-		) => ({
-			json: {
-				event: EVENTS[outcome],
-				detectedAt,
-				chatbotUuid,
-				previousStatus: previousStatus ?? null,
-				...record,
-			},
+		return pollTransitions(this, {
+			scope: chatbotUuid,
+			watched,
+			events,
+			sampleSize: SAMPLE_SIZE,
+			toItem: (entry, previousStatus) => ({
+				json: {
+					event: EVENTS[entry.outcome as 'finished' | 'failed'],
+					detectedAt,
+					chatbotUuid,
+					previousStatus: previousStatus ?? null,
+					...entry.record,
+				},
+			}),
 		});
-
-		if (this.getMode() === 'manual') {
-			// A test run shows what the trigger would emit, without moving its saved state.
-			const samples = watched
-				.filter((entry) => entry.outcome !== 'inProgress' && events.includes(entry.outcome))
-				.sort((a, b) => String(b.version ?? '').localeCompare(String(a.version ?? '')))
-				.slice(0, SAMPLE_SIZE)
-				.map((entry) => toItem(entry.record, entry.outcome as 'finished' | 'failed'));
-			return samples.length ? [samples] : null;
-		}
-
-		const staticData = this.getWorkflowStaticData('node');
-		// A different chatbot chosen since the last poll starts a fresh watch.
-		const previous =
-			staticData.chatbotUuid === chatbotUuid
-				? (staticData.sources as Snapshot | undefined)
-				: undefined;
-		const { transitions, snapshot } = detectTransitions(previous, watched);
-		staticData.chatbotUuid = chatbotUuid;
-		staticData.sources = snapshot;
-
-		const items = transitions
-			.filter(({ watched: entry }) => events.includes(entry.outcome))
-			.map(({ watched: entry, previousStatus }) =>
-				toItem(entry.record, entry.outcome as 'finished' | 'failed', previousStatus),
-			);
-		return items.length ? [items] : null;
 	}
 }
 

@@ -9,7 +9,7 @@ import {
 
 import { responseError } from '../shared/errors';
 import { callWithLimits, requestLimitsFrom } from '../shared/requestLimits';
-import { detectTransitions, type Snapshot } from '../shared/statusWatch';
+import { pollTransitions } from '../shared/statusWatch';
 import { agentLocator } from './descriptions';
 import { searchAgents } from './listSearch';
 import { agentTraining } from './resources/agent/retrain';
@@ -80,31 +80,20 @@ export class SendKitTrigger implements INodeType {
 			version: agent.updatedAt === undefined ? undefined : String(agent.updatedAt),
 			record: agent,
 		};
-		const toItem = (outcome: 'finished' | 'failed', previousStatus?: string) => ({
-			json: {
-				event: EVENTS[outcome],
-				detectedAt: new Date().toISOString(),
-				previousStatus: previousStatus ?? null,
-				...agent,
-			},
+		return pollTransitions(this, {
+			scope: agentId,
+			watched: [watched],
+			events,
+			sampleSize: 1,
+			toItem: (entry, previousStatus) => ({
+				json: {
+					event: EVENTS[entry.outcome as 'finished' | 'failed'],
+					detectedAt: new Date().toISOString(),
+					previousStatus: previousStatus ?? null,
+					...agent,
+				},
+			}),
 		});
-
-		if (this.getMode() === 'manual') {
-			// A test run shows the agent's current state without moving the saved one.
-			return training.outcome === 'inProgress' ? null : [[toItem(training.outcome)]];
-		}
-		const staticData = this.getWorkflowStaticData('node');
-		const previous =
-			staticData.agentId === agentId ? (staticData.agents as Snapshot | undefined) : undefined;
-		const { transitions, snapshot } = detectTransitions(previous, [watched]);
-		staticData.agentId = agentId;
-		staticData.agents = snapshot;
-		const items = transitions
-			.filter(({ watched: entry }) => events.includes(entry.outcome))
-			.map(({ watched: entry, previousStatus }) =>
-				toItem(entry.outcome as 'finished' | 'failed', previousStatus),
-			);
-		return items.length ? [items] : null;
 	}
 }
 

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 /*
  * Finds the records that finished or failed since the last poll. Polling triggers keep a snapshot
@@ -52,4 +52,46 @@ export function detectTransitions(
 		if (changed) transitions.push({ watched, previousStatus: before?.status });
 	}
 	return { transitions, snapshot };
+}
+
+/**
+ * The body of a polling trigger's `poll()`: in a manual test run, up to `sampleSize` records that
+ * already finished or failed (newest first), without touching the saved state; otherwise the
+ * transitions since the last poll, with the snapshot saved in the node's static data. Watching
+ * another `scope` (another chatbot or agent) than at the last poll starts afresh.
+ */
+export function pollTransitions(
+	context: IPollFunctions,
+	options: {
+		scope: string;
+		watched: WatchedRecord[];
+		/** The outcomes the user chose ('finished', 'failed'). */
+		events: string[];
+		sampleSize: number;
+		toItem: (entry: WatchedRecord, previousStatus?: string) => INodeExecutionData;
+	},
+): INodeExecutionData[][] | null {
+	const chosen = (entry: WatchedRecord) =>
+		entry.outcome !== 'inProgress' && options.events.includes(entry.outcome);
+	let items: INodeExecutionData[];
+	if (context.getMode() === 'manual') {
+		items = options.watched
+			.filter(chosen)
+			.sort((a, b) => String(b.version ?? '').localeCompare(String(a.version ?? '')))
+			.slice(0, options.sampleSize)
+			.map((entry) => options.toItem(entry));
+	} else {
+		const staticData = context.getWorkflowStaticData('node');
+		const previous =
+			staticData.scope === options.scope
+				? (staticData.snapshot as Snapshot | undefined)
+				: undefined;
+		const { transitions, snapshot } = detectTransitions(previous, options.watched);
+		staticData.scope = options.scope;
+		staticData.snapshot = snapshot;
+		items = transitions
+			.filter(({ watched }) => chosen(watched))
+			.map(({ watched, previousStatus }) => options.toItem(watched, previousStatus));
+	}
+	return items.length ? [items] : null;
 }

@@ -40,8 +40,8 @@ describe('AI Chatbot Hub Trigger (polling data sources)', () => {
 		const watcher = trigger();
 
 		expect(await watcher.poll()).toBeNull();
-		const saved = watcher.staticData['node:Trigger under test'] as { sources: object };
-		expect(Object.keys(saved.sources)).toHaveLength(emulator.sourcesOf(chatbot).length);
+		const saved = watcher.staticData['node:Trigger under test'] as { snapshot: object };
+		expect(Object.keys(saved.snapshot)).toHaveLength(emulator.sourcesOf(chatbot).length);
 	});
 
 	it('emits one item when a source finishes training, and none at the next poll', async () => {
