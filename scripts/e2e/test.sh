@@ -88,6 +88,43 @@ node_types() {
 }
 check "n8n lists every node, the tool variant of each action node, and no trigger tool" node_types
 
+# A webhook trigger, published: a signed delivery to n8n's own URL starts one execution; an
+# unsigned, wrongly signed or stale one gets 401 and starts none.
+api_key="$(node -e '
+	const base = process.argv[1], cookies = process.argv[2];
+	const cookie = require("fs").readFileSync(cookies, "utf8").split("\n").filter((l) => l.includes("n8n-auth")).map((l) => l.split("\t").slice(5, 7).join("=")).join("; ");
+	(async () => {
+		const scopes = (await (await fetch(`${base}/rest/api-keys/scopes`, { headers: { cookie } })).json()).data;
+		const created = await fetch(`${base}/rest/api-keys`, { method: "POST", headers: { cookie, "content-type": "application/json" },
+			body: JSON.stringify({ label: "e2e", scopes, expiresAt: null }) });
+		console.log((await created.json()).data.rawApiKey);
+	})();
+' "http://127.0.0.1:$N8N_PORT" "$e2e/cookies.txt")"
+curl -sf -X POST -H "X-N8N-API-KEY: $api_key" -H 'Content-Type: application/json' -d '{}' \
+	"http://127.0.0.1:$N8N_PORT/api/v1/workflows/exampleChatsbyTrg/publish" > /dev/null
+hook="http://127.0.0.1:$N8N_PORT/webhook/3f9c2b1a-7e6d-4c5b-9a8f-1e2d3c4b5a69/webhook"
+secret="$(node -e 'console.log(require(process.argv[1]).find((c) => c.type === "chatsbyApi").data.webhookSecret)' "$e2e/credentials.json")"
+deliver() { node -r ts-node/register/transpile-only scripts/e2e/delivery.ts "$hook" "$secret" "$1"; }
+for _ in $(seq 1 40); do [ "$(deliver unsigned)" = "401" ] && break; sleep 0.25; done
+check "a signed Chatsby delivery to n8n's webhook URL is accepted" bash -c "[ \"\$(node -r ts-node/register/transpile-only scripts/e2e/delivery.ts '$hook' '$secret' none)\" = 200 ]"
+check "unsigned, wrongly signed and stale deliveries get 401" bash -c "for flaw in unsigned wrongSecret stale; do [ \"\$(node -r ts-node/register/transpile-only scripts/e2e/delivery.ts '$hook' '$secret' \$flaw)\" = 401 ] || exit 1; done"
+executions() {
+	# The execution runs after n8n answered the delivery: wait for it to finish (at most 10 s).
+	for _ in $(seq 1 20); do executions_once 2> /dev/null && return 0; sleep 0.5; done
+	executions_once
+}
+executions_once() {
+	curl -sf -H "X-N8N-API-KEY: $api_key" "http://127.0.0.1:$N8N_PORT/api/v1/executions?workflowId=exampleChatsbyTrg&includeData=true" > "$e2e/executions.json"
+	node -e '
+		const runs = require(process.argv[1]).data;
+		const alert = runs[0]?.data?.resultData?.runData?.["Alert text"]?.[0]?.data?.main?.[0]?.[0]?.json?.alert;
+		if (runs.length !== 1 || runs[0].status !== "success" || !/src_e2efailed1 .* failed: The website could not be reached/.test(alert)) {
+			console.error(`  executions: ${JSON.stringify(runs.map((run) => [run.status, run.mode]))}, alert: ${alert}`); process.exit(1);
+		}
+	' "$e2e/executions.json"
+}
+check "exactly one execution, from the signed delivery, with the alert text" executions
+
 check "n8n loaded the package without skipping it" bash -c "! grep -h 'Skipping package' '$e2e'/run-*.txt '$e2e/test-server.log'"
 check "n8n reached nothing but 127.0.0.1" bash -c "[ ! -s '$E2E_NETLOG' ] || { cat '$E2E_NETLOG'; false; }"
 
