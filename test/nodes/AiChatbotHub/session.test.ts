@@ -21,7 +21,7 @@ describe('AI Chatbot Hub › Session', () => {
 			// The page documents no body: none is sent.
 			expect(request.rawBody.length).toBe(0);
 			expect(items[0].json.uuid).toMatch(/^[0-9a-f]{32}$/);
-			expect(emulator.getSession(items[0].json.uuid as string)).toBeDefined();
+			expect(emulator.getSession(items[0].json.uuid as string)?.uuid).toBe(items[0].json.uuid);
 		});
 
 		it('sends Initial Variables as a flat object', async () => {
