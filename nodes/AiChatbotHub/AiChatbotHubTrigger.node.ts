@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	NodeOperationError,
 	type IDataObject,
 	type INodeExecutionData,
 	type INodeType,
@@ -82,7 +83,9 @@ export class AiChatbotHubTrigger implements INodeType {
 			this.getNodeParameter('chatbot', '', { extractValue: true }) ?? '',
 		).trim();
 		if (chatbotUuid === '') {
-			throw responseError(this.getNode(), 0, "'Chatbot' is empty", 'Choose the chatbot to watch.');
+			throw new NodeOperationError(this.getNode(), "'Chatbot' is empty", {
+				description: 'Choose the chatbot to watch.',
+			});
 		}
 		const events = this.getNodeParameter('events', []) as string[];
 		const sources = await listSources.call(this, chatbotUuid);

@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	NodeOperationError,
 	type IDataObject,
 	type INodeExecutionData,
 	type INodeType,
@@ -68,8 +69,11 @@ export class SendKitTrigger implements INodeType {
 		const agentId = String(
 			this.getNodeParameter('agentId', '', { extractValue: true }) ?? '',
 		).trim();
-		if (agentId === '')
-			throw responseError(this.getNode(), 0, "'Agent' is empty", 'Choose the agent to watch.');
+		if (agentId === '') {
+			throw new NodeOperationError(this.getNode(), "'Agent' is empty", {
+				description: 'Choose the agent to watch.',
+			});
+		}
 		const events = this.getNodeParameter('events', []) as string[];
 		const agent = await getAgent.call(this, agentId);
 		const training = agentTraining(agent);

@@ -53,9 +53,12 @@ export async function readBinaryFile(
 	}
 	const data = await context.helpers.getBinaryDataBuffer(fieldName);
 	if (limits.maxBytes !== undefined && data.length > limits.maxBytes) {
+		// Just over the limit, both sizes read the same in MB: then they are told in bytes.
+		const inBytes = megabytes(data.length) === megabytes(limits.maxBytes);
+		const size = (bytes: number) => (inBytes ? `${bytes} bytes` : megabytes(bytes));
 		throw invalidInput(
 			context,
-			`The file '${fileName}' is ${megabytes(data.length)}; the most the service takes is ${megabytes(limits.maxBytes)}`,
+			`The file '${fileName}' is ${size(data.length)}; the most the service takes is ${size(limits.maxBytes)}`,
 		);
 	}
 	return {

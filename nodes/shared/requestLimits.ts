@@ -1,6 +1,7 @@
 import {
 	sleep,
 	type DeclarativeRestApiSettings,
+	type IDataObject,
 	type IExecutePaginationFunctions,
 	type IExecuteSingleFunctions,
 	type INode,
@@ -230,7 +231,16 @@ export function sendWithLimits(platform: PlatformRequests, plan?: RequestPlan) {
 		await sleep(0);
 
 		const send: SendRequest = async (data) => await sendOne(this, platform, data);
-		return plan ? await plan.call(this, send, requestData) : await send(requestData);
+		try {
+			return plan ? await plan.call(this, send, requestData) : await send(requestData);
+		} catch (error) {
+			// Another item failed its input checks and the node fails on that item: this one was not
+			// sent. It must not fail with the other item's error, which n8n would report as its own.
+			const { haltedBy } = gateForRun(this.getExecuteData());
+			const haltingItem = (haltedBy as { context?: IDataObject } | undefined)?.context?.itemIndex;
+			if (error === haltedBy && haltingItem !== this.getItemIndex()) return [];
+			throw asNodeError(this.getNode(), error);
+		}
 	};
 }
 

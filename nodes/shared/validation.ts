@@ -1,5 +1,6 @@
 import {
 	NodeOperationError,
+	type IExecuteFunctions,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
@@ -29,6 +30,45 @@ export function invalidInput(
 	return error;
 }
 
+/**
+ * Names a value that an expression gave where text or an ID belongs but that is neither: a whole
+ * object or a list (`{{ $json }}` instead of `{{ $json.id }}`). Undefined for text, numbers and
+ * values that read as text, such as dates.
+ */
+export function notText(value: unknown): string | undefined {
+	if (value === null || typeof value !== 'object') return undefined;
+	const prototype = Object.getPrototypeOf(value) as unknown;
+	if (!Array.isArray(value) && prototype !== Object.prototype && prototype !== null)
+		return undefined;
+	const json = JSON.stringify(value);
+	return `${Array.isArray(value) ? 'a list' : 'an object'}: ${json.length > 80 ? `${json.slice(0, 80)}…` : json}`;
+}
+
+/**
+ * The text of a parameter (or the ID of a locator) of an operation that runs as code, read for one
+ * item; an object or a list is refused as invalid input of that item.
+ */
+export function readTextParameter(
+	context: IExecuteFunctions,
+	parameterName: string,
+	displayName: string,
+	itemIndex: number,
+	kind: 'text' | 'an ID' = 'text',
+): string {
+	const value = context.getNodeParameter(parameterName, itemIndex, '', {
+		extractValue: true,
+	}) as unknown;
+	const other = notText(value);
+	if (other !== undefined) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`'${displayName}' must be ${kind}, not ${other} [item ${itemIndex}]`,
+			{ itemIndex },
+		);
+	}
+	return value === undefined || value === null ? '' : String(value);
+}
+
 /** The value of a resource locator or plain string parameter, trimmed. */
 export function readId(context: IExecuteSingleFunctions, parameterName: string): string {
 	const value = context.getNodeParameter(parameterName, '', { extractValue: true }) as unknown;
@@ -43,6 +83,14 @@ export function requireId(
 	shape?: { pattern: RegExp; example: string },
 ): PreSend {
 	return async function checkId(this: IExecuteSingleFunctions, requestOptions) {
+		const other = notText(this.getNodeParameter(parameterName, '', { extractValue: true }));
+		if (other !== undefined) {
+			throw invalidInput(
+				this,
+				`'${displayName}' must be an ID, not ${other}`,
+				'Map the field that holds the ID, e.g. {{ $json.id }}, not the whole object.',
+			);
+		}
 		const id = readId(this, parameterName);
 		if (id === '') {
 			throw invalidInput(
@@ -70,6 +118,9 @@ export function requireText(
 ): PreSend {
 	return async function checkText(this: IExecuteSingleFunctions, requestOptions) {
 		const raw = this.getNodeParameter(parameterName, '') as unknown;
+		const other = notText(raw);
+		if (other !== undefined)
+			throw invalidInput(this, `'${displayName}' must be text, not ${other}`);
 		const text = raw === undefined || raw === null ? '' : String(raw);
 		if (text.trim() === '' && !limits.optional) {
 			throw invalidInput(this, `'${displayName}' is empty`);
@@ -122,13 +173,30 @@ export function toIdList(value: unknown): string[] {
 	return parts.map((part) => String(part ?? '').trim()).filter((part) => part !== '');
 }
 
+/** The IDs of a list parameter; an object where an ID belongs is refused (it has no ID's text). */
+function readIdList(context: IExecuteSingleFunctions, parameterPath: string, displayName: string) {
+	const value = context.getNodeParameter(parameterPath, '') as unknown;
+	const entries: unknown[] = Array.isArray(value) ? value : [value];
+	for (const entry of entries) {
+		const other = notText(entry);
+		if (other !== undefined) {
+			throw invalidInput(
+				context,
+				`'${displayName}' must hold IDs, not ${other}`,
+				'Map the field that holds the ID, e.g. {{ $json.items.map(item => item.id) }}.',
+			);
+		}
+	}
+	return toIdList(value);
+}
+
 export function requireIdList(
 	parameterName: string,
 	displayName: string,
 	limits: { max?: number; shape?: { pattern: RegExp; example: string } } = {},
 ): PreSend {
 	return async function checkIdList(this: IExecuteSingleFunctions, requestOptions) {
-		const ids = toIdList(this.getNodeParameter(parameterName, ''));
+		const ids = readIdList(this, parameterName, displayName);
 		if (ids.length === 0) throw invalidInput(this, `'${displayName}' has no IDs`);
 		if (limits.max !== undefined && ids.length > limits.max) {
 			throw invalidInput(
@@ -167,12 +235,13 @@ export function requireNumberInRange(
 	return async function checkNumber(this: IExecuteSingleFunctions, requestOptions) {
 		const value = readOptional(this, parameterPath);
 		if (value === undefined || value === null || value === '') return requestOptions;
-		const number = Number(value);
+		// Number() reads true as 1 and blanks or [] as 0: only numbers and numeric text count.
+		const readable =
+			typeof value === 'number' || (typeof value === 'string' && value.trim() !== '');
+		const number = readable ? Number(value) : NaN;
 		if (!Number.isFinite(number) || number < min || number > max) {
-			throw invalidInput(
-				this,
-				`'${displayName}' must be from ${min} to ${max}, not ${String(value)}`,
-			);
+			const shown = notText(value) ?? (typeof value === 'string' ? `"${value}"` : String(value));
+			throw invalidInput(this, `'${displayName}' must be from ${min} to ${max}, not ${shown}`);
 		}
 		return requestOptions;
 	};
@@ -231,9 +300,8 @@ export function sendIdList(
 	options: { required?: boolean } = {},
 ): PreSend {
 	return async function sendIds(this: IExecuteSingleFunctions, requestOptions) {
-		const raw = readOptional(this, parameterPath);
-		if (raw === undefined) return requestOptions;
-		const ids = toIdList(raw);
+		if (readOptional(this, parameterPath) === undefined) return requestOptions;
+		const ids = readIdList(this, parameterPath, displayName);
 		if (ids.length === 0 && options.required) {
 			throw invalidInput(this, `'${displayName}' has no IDs`);
 		}

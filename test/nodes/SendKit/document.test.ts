@@ -72,7 +72,7 @@ describe('SendKit › Document', () => {
 		[
 			'a file over 10 MB',
 			file(Buffer.alloc(10 * 1024 * 1024 + 1), 'big.pdf'),
-			/is 10\.0 MB; the most the service takes is 10\.0 MB/,
+			/is 10485761 bytes; the most the service takes is 10485760 bytes/,
 		],
 		[
 			'a file of another type',

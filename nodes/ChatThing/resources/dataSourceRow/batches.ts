@@ -29,9 +29,11 @@ function batchSize(context: IExecuteFunctions): number {
 	const options = context.getNodeParameter('options', 0, {}) as { batchSize?: number };
 	const size = Math.floor(Number(options.batchSize ?? DEFAULT_BATCH_SIZE));
 	if (!Number.isFinite(size) || size < 1 || size > 1000) {
+		// One batch size for the whole run: it is read, and reported, at the first item.
 		throw new NodeOperationError(
 			context.getNode(),
-			`'Batch Size' must be from 1 to 1000, not ${String(options.batchSize)}`,
+			`'Batch Size' must be from 1 to 1000, not ${String(options.batchSize)} [item 0]`,
+			{ itemIndex: 0 },
 		);
 	}
 	return size;

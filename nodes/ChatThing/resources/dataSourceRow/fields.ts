@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requireId } from '../../../shared/validation';
+import { readTextParameter, requireId } from '../../../shared/validation';
 import { dataSourceLocator } from '../../descriptions';
 import { DEFAULT_BATCH_SIZE } from './batches';
 
@@ -15,7 +15,7 @@ export function readText(
 	displayName: string,
 	itemIndex: number,
 ): string {
-	const value = String(context.getNodeParameter(parameterName, itemIndex, '') ?? '');
+	const value = readTextParameter(context, parameterName, displayName, itemIndex);
 	if (value.trim() === '') {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -34,9 +34,7 @@ export function readLocator(
 	displayName: string,
 	itemIndex: number,
 ): string {
-	const value = String(
-		context.getNodeParameter(parameterName, itemIndex, '', { extractValue: true }) ?? '',
-	).trim();
+	const value = readTextParameter(context, parameterName, displayName, itemIndex, 'an ID').trim();
 	if (value === '') {
 		throw new NodeOperationError(
 			context.getNode(),

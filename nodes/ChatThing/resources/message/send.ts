@@ -9,6 +9,7 @@ import {
 import { callWithLimits, requestLimitsFrom } from '../../../shared/requestLimits';
 import type { SseEvent } from '../../../shared/sse';
 import { readStreamedReply, runPerItem, type ReplyEvent } from '../../../shared/streamedReply';
+import { readTextParameter } from '../../../shared/validation';
 import { conversationLocator } from '../../descriptions';
 import { channelBaseUrl, chatThing, CREDENTIAL_NAME } from '../../transport';
 
@@ -78,7 +79,7 @@ interface SendInput {
 }
 
 function readInput(context: IExecuteFunctions, itemIndex: number): SendInput {
-	const message = String(context.getNodeParameter('message', itemIndex, '') ?? '');
+	const message = readTextParameter(context, 'message', 'Message', itemIndex);
 	if (message.trim() === '') {
 		throw new NodeOperationError(context.getNode(), `'Message' is empty [item ${itemIndex}]`, {
 			itemIndex,
@@ -87,8 +88,12 @@ function readInput(context: IExecuteFunctions, itemIndex: number): SendInput {
 	const mode = context.getNodeParameter('conversationMode', itemIndex, 'oneOff') as string;
 	let conversationId: string | undefined;
 	if (mode === 'continue') {
-		conversationId = String(
-			context.getNodeParameter('conversationId', itemIndex, '', { extractValue: true }) ?? '',
+		conversationId = readTextParameter(
+			context,
+			'conversationId',
+			'Conversation',
+			itemIndex,
+			'an ID',
 		).trim();
 		if (conversationId === '') {
 			throw new NodeOperationError(

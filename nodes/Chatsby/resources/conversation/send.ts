@@ -9,6 +9,7 @@ import {
 import { callWithLimits, requestLimitsFrom } from '../../../shared/requestLimits';
 import type { SseEvent } from '../../../shared/sse';
 import { readStreamedReply, runPerItem, type ReplyEvent } from '../../../shared/streamedReply';
+import { readTextParameter } from '../../../shared/validation';
 import { agentLocator } from '../../descriptions';
 import { chatsby, CREDENTIAL_NAME } from '../../transport';
 
@@ -74,15 +75,13 @@ export async function sendToAgent(this: IExecuteFunctions): Promise<INodeExecuti
 	return await runPerItem(
 		this,
 		(itemIndex) => {
-			const agentId = String(
-				this.getNodeParameter('agentId', itemIndex, '', { extractValue: true }) ?? '',
-			).trim();
+			const agentId = readTextParameter(this, 'agentId', 'Agent', itemIndex, 'an ID').trim();
 			if (agentId === '') {
 				throw new NodeOperationError(this.getNode(), `'Agent' is empty [item ${itemIndex}]`, {
 					itemIndex,
 				});
 			}
-			const message = String(this.getNodeParameter('message', itemIndex, '') ?? '');
+			const message = readTextParameter(this, 'message', 'Message', itemIndex);
 			if (message.trim() === '') {
 				throw new NodeOperationError(this.getNode(), `'Message' is empty [item ${itemIndex}]`, {
 					itemIndex,
