@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import type { CursorPages } from '../shared/pagination';
 import { idLocator } from '../shared/descriptions';
@@ -53,12 +53,13 @@ export function cursorPages(listField: string): CursorPages {
 		cursorField: 'cursor',
 		pageSize: 100,
 		readPage(body, requestedPageSize, recordsBefore) {
-			const records = (Array.isArray(body[listField]) ? body[listField] : []) as IDataObject[];
+			const list = body[listField];
+			if (!Array.isArray(list)) return { records: undefined };
 			const pagination = (body.pagination ?? {}) as { total?: number; last?: string | null };
-			const seen = recordsBefore + records.length;
+			const seen = recordsBefore + list.length;
 			const reachedTotal = typeof pagination.total === 'number' && seen >= pagination.total;
-			const more = records.length >= requestedPageSize && !reachedTotal && !!pagination.last;
-			return { records, nextCursor: more ? String(pagination.last) : undefined };
+			const more = list.length >= requestedPageSize && !reachedTotal && !!pagination.last;
+			return { records: list, nextCursor: more ? String(pagination.last) : undefined };
 		},
 	};
 }

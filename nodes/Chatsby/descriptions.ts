@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocator } from '../shared/descriptions';
 import type { CursorPages } from '../shared/pagination';
@@ -29,7 +29,7 @@ export const chatsbyPages: CursorPages = {
 	cursorField: 'cursor',
 	pageSize: 100,
 	readPage(body) {
-		const records = (Array.isArray(body.data) ? body.data : []) as IDataObject[];
+		const records = Array.isArray(body.data) ? body.data : undefined;
 		const next = body.has_more === true && body.next_cursor ? String(body.next_cursor) : undefined;
 		return { records, nextCursor: next };
 	},

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocator } from '../shared/descriptions';
+import { recordsAt } from '../shared/responses';
 
 export const agentLocator: INodeProperties = idLocator({
 	name: 'agentId',
@@ -15,4 +16,4 @@ export const agentInPath =
 	'{{ encodeURIComponent(String($parameter["agentId"].value ?? $parameter["agentId"]).trim()) }}';
 
 /** Output the record inside SendKit's `{ success, data }` envelope. */
-export const unwrapData = { type: 'rootProperty' as const, properties: { property: 'data' } };
+export const unwrapData = recordsAt('data');

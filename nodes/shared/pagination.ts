@@ -13,15 +13,19 @@ export interface CursorPages {
 	/** The largest page the API serves: Return All uses it, so the fewest requests are made. */
 	pageSize: number;
 	/**
-	 * Reads one page's answer (the whole JSON body): its records, and the cursor of the next page
-	 * (undefined when this was the last page). `recordsBefore` counts the records of earlier pages.
+	 * Reads one page's answer (the whole JSON body): its records (undefined when the answer has no
+	 * list), and the cursor of the next page (undefined when this was the last page).
+	 * `recordsBefore` counts the records of earlier pages.
 	 */
 	readPage(
 		body: IDataObject,
 		requestedPageSize: number,
 		recordsBefore: number,
-	): { records: IDataObject[]; nextCursor?: string };
+	): { records: unknown[] | undefined; nextCursor?: string };
 }
+
+const isRecord = (value: unknown) =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * A request plan for cursor-paginated lists. With Return All it walks every page at the largest
@@ -39,7 +43,17 @@ export function walkCursorPages(pages: CursorPages): RequestPlan {
 			const pageSize = limit ? Math.min(pages.pageSize, limit - records.length) : pages.pageSize;
 			const [envelope] = await send(withPage(requestData, pages, pageSize, cursor));
 			const page = pages.readPage(envelope?.json ?? {}, pageSize, records.length);
-			records.push(...page.records.map((json) => ({ json })));
+			if (page.records === undefined || !page.records.every(isRecord)) {
+				// Not silently an empty or a broken list: n8n cannot output such entries as items.
+				const answer = JSON.stringify(envelope?.json ?? null) ?? '';
+				throw responseError(
+					this.getNode(),
+					this.getItemIndex(),
+					'The service answered a page of the list that is not a list of records',
+					`After ${records.length} records, the answer was: ${answer.slice(0, 200)}${answer.length > 200 ? '…' : ''}`,
+				);
+			}
+			records.push(...page.records.map((json) => ({ json: json as IDataObject })));
 			const done =
 				page.nextCursor === undefined ||
 				page.nextCursor === '' ||

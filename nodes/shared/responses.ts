@@ -90,8 +90,9 @@ async function jsonBodyToItems(
 function toItems(body: unknown): INodeExecutionData[] {
 	if (body === undefined || body === null) return [{ json: {} }];
 	if (Array.isArray(body)) {
+		// An entry that is not an object (a list inside the list too) is kept as `{ value }`.
 		return body.map((element) => ({
-			json: (element !== null && typeof element === 'object'
+			json: (element !== null && typeof element === 'object' && !Array.isArray(element)
 				? element
 				: { value: element }) as IDataObject,
 		}));
@@ -108,5 +109,36 @@ export function deletedResult(idField: string, parameterName: string) {
 	return async function deletedItem(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
 		const value = this.getNodeParameter(parameterName, '', { extractValue: true }) as unknown;
 		return [{ json: { deleted: true, [idField]: String(value ?? '').trim() } }];
+	};
+}
+
+/**
+ * Outputs the record (or the list of records) an answer holds under `property`, one item each:
+ * SendKit's `data`, Chat Thing's `dataSource`. An answer without it, or with something that is
+ * not a record there, is an error: n8n cannot output it as an item.
+ */
+export function recordsAt(property: string) {
+	return async function recordsAtProperty(
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	): Promise<INodeExecutionData[]> {
+		return items.flatMap((item) => {
+			const value = item.json[property];
+			const records: unknown[] = Array.isArray(value) ? value : [value];
+			const fit = records.every(
+				(record) => record !== null && typeof record === 'object' && !Array.isArray(record),
+			);
+			if (!fit) {
+				throw responseError(
+					this.getNode(),
+					this.getItemIndex(),
+					`The service answered without the record in '${property}'`,
+					`The answer was: ${snippet(JSON.stringify(item.json) ?? '')}`,
+					response.statusCode,
+				);
+			}
+			return records.map((record) => ({ json: record as IDataObject }));
+		});
 	};
 }

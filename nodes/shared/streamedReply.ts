@@ -54,6 +54,8 @@ export async function readStreamedReply(
 	try {
 		for await (const chunk of body) {
 			for (const event of reader.push(chunk)) await take(event);
+			// The end event arrived: what follows, even a connection that breaks, changes nothing.
+			if (done) break;
 		}
 		for (const event of reader.end()) await take(event);
 	} catch (error) {

@@ -108,22 +108,57 @@ function readInput(context: IExecuteFunctions, itemIndex: number): SendInput {
 }
 
 /**
- * One `data:` line of Chat Thing's stream: an OpenAI-style chunk (`choices[0].delta.content`),
- * or `[DONE]`. The seed prints several chunks on one line (`data: {…}data: {…}`): such a line is
- * split. A line that is neither is an error.
+ * The payloads of one `data:` line: usually one, but the seed prints several chunks on one line
+ * (`data: {…}data: {…}`). A line is split only where an object ends outside of its strings, so
+ * that a reply that itself contains `}data: {` stays whole.
  */
-function interpretChunk(event: SseEvent): ReplyEvent[] {
-	return event.data.split(/(?<=\})\s*data:\s?(?=\{|\[DONE\])/).map((data): ReplyEvent => {
+function payloadsOf(line: string): string[] {
+	const payloads: string[] = [];
+	const separator = /\s*data:\s?/y;
+	let start = 0;
+	let depth = 0;
+	let inString = false;
+	for (let index = 0; index < line.length; index++) {
+		const char = line[index];
+		if (inString) {
+			if (char === '\\') index++;
+			else if (char === '"') inString = false;
+		} else if (char === '"') {
+			inString = true;
+		} else if (char === '{') {
+			depth++;
+		} else if (char === '}' && depth > 0) {
+			depth--;
+			if (depth > 0) continue;
+			// An object ended: a `data:` right after it starts the next payload.
+			separator.lastIndex = index + 1;
+			if (separator.exec(line)) {
+				payloads.push(line.slice(start, index + 1));
+				start = separator.lastIndex;
+				index = start - 1;
+			}
+		}
+	}
+	payloads.push(line.slice(start));
+	return payloads;
+}
+
+/**
+ * One `data:` line of Chat Thing's stream: OpenAI-style chunks (`choices[0].delta.content`), or
+ * `[DONE]`. A payload that is neither is an error.
+ */
+export function interpretChunk(event: SseEvent): ReplyEvent[] {
+	return payloadsOf(event.data).map((data): ReplyEvent => {
 		if (data.trim() === '[DONE]') return { done: true };
-		let parsed: IDataObject;
+		let parsed: IDataObject | null;
 		try {
-			parsed = JSON.parse(data) as IDataObject;
+			parsed = JSON.parse(data) as IDataObject | null;
 		} catch {
 			return {
 				error: `The stream carried a line that is not a reply chunk: ${data.slice(0, 200)}`,
 			};
 		}
-		const choices = parsed.choices as Array<{ delta?: { content?: unknown } }> | undefined;
+		const choices = parsed?.choices as Array<{ delta?: { content?: unknown } }> | undefined;
 		const content = choices?.[0]?.delta?.content;
 		return typeof content === 'string' ? { text: content } : { skip: true };
 	});

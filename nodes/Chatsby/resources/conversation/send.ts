@@ -52,10 +52,12 @@ export const conversationSendDescription: INodeProperties[] = [
  * reference names a third event type without documenting it: any other event ends the reply
  * as an error that shows its data.
  */
-function interpretEvent(event: SseEvent): ReplyEvent[] {
+export function interpretEvent(event: SseEvent): ReplyEvent[] {
 	let data: IDataObject = {};
 	try {
-		data = JSON.parse(event.data) as IDataObject;
+		const parsed = JSON.parse(event.data) as unknown;
+		// `null`, a number or text has no fields: judged by its event name alone, like non-JSON.
+		if (parsed !== null && typeof parsed === 'object') data = parsed as IDataObject;
 	} catch {
 		// Not JSON: judged by its event name alone.
 	}
