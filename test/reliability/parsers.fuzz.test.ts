@@ -74,15 +74,19 @@ class Random {
 		return text;
 	}
 
-	/** Cuts bytes at random places: sometimes everywhere, sometimes nowhere, empty chunks too. */
-	split(bytes: Uint8Array): Uint8Array[] {
+	/**
+	 * Cuts bytes at random places: sometimes everywhere, sometimes nowhere, empty chunks too.
+	 * Coarse cuts (down to a byte, but mostly larger) are for readers above the SSE reader.
+	 */
+	split(bytes: Uint8Array, coarse = false): Uint8Array[] {
 		const mode = this.int(0, 9);
 		if (mode === 0) return [bytes];
-		if (mode === 1) return [...bytes].map((byte) => Uint8Array.of(byte));
+		if (mode === 1 && !coarse) return [...bytes].map((byte) => Uint8Array.of(byte));
+		const largest = mode < 5 ? (coarse ? 12 : 4) : coarse ? 200 : 64;
 		const chunks: Uint8Array[] = [];
 		let start = 0;
 		while (start < bytes.length) {
-			const size = this.chance(0.05) ? 0 : this.int(1, mode < 5 ? 4 : 64);
+			const size = this.chance(0.05) ? 0 : this.int(1, largest);
 			chunks.push(bytes.subarray(start, start + size));
 			start += size;
 		}
@@ -575,7 +579,7 @@ describe.each([CHATSBY, CHAT_THING])('Streamed reply: $name (randomized)', (plat
 			(random) => {
 				const pieces = replyPieces(random);
 				const bytes = bytesOf(stream(random, pieces));
-				return { pieces, chunks: random.split(bytes), streaming: random.chance(0.5) };
+				return { pieces, chunks: random.split(bytes, true), streaming: random.chance(0.5) };
 			},
 			async ({ pieces, chunks, streaming }) => {
 				const { text, sent } = await readReply(platform, chunks, streaming);
@@ -601,7 +605,7 @@ describe.each([CHATSBY, CHAT_THING])('Streamed reply: $name (randomized)', (plat
 			500,
 			(random) => {
 				const pieces = replyPieces(random);
-				return { pieces, chunks: random.split(bytesOf(stream(random, pieces, false))) };
+				return { pieces, chunks: random.split(bytesOf(stream(random, pieces, false)), true) };
 			},
 			async ({ pieces, chunks }) => {
 				const error = await readReply(platform, chunks).then(
@@ -621,7 +625,7 @@ describe.each([CHATSBY, CHAT_THING])('Streamed reply: $name (randomized)', (plat
 			800,
 			(random) => {
 				const segments = stream(random, replyPieces(random));
-				const chunks = random.split(bytesOf(segments));
+				const chunks = random.split(bytesOf(segments), true);
 				return { segments, chunks, breakAt: random.int(0, chunks.length) };
 			},
 			async ({ segments, chunks, breakAt }) => {
@@ -655,7 +659,7 @@ describe.each([CHATSBY, CHAT_THING])('Streamed reply: $name (randomized)', (plat
 			1500,
 			(random) => {
 				const { text, contents } = garbageEvents(random, platform);
-				return { contents, chunks: random.split(Buffer.from(text, 'utf8')) };
+				return { contents, chunks: random.split(Buffer.from(text, 'utf8'), true) };
 			},
 			async ({ contents, chunks }) => {
 				// The body never breaks here: "broke off" would be a wrong explanation.
