@@ -1048,6 +1048,8 @@ describe('Parsers in the nodes, over HTTP (randomized)', () => {
 		chunks: [],
 		contentType: 'text/plain',
 	};
+	/** The records a list serves, page by page, when set; otherwise lists answer `next` too. */
+	let listed: IDataObject[] | undefined;
 	beforeAll(async () => {
 		const reply = () => ({
 			status: 200,
@@ -1058,8 +1060,38 @@ describe('Parsers in the nodes, over HTTP (randomized)', () => {
 		server.route('POST', '/thing/api/public/channels/:channel/1.0/message', () => reply());
 		server.route('POST', '/chatsby/conversations', () => reply());
 		server.route('GET', '/kit/v1/agents/:id', () => reply());
-		server.route('GET', '/chatsby/agents', () => reply());
+		// Chatsby's pages: `page_size` and an opaque cursor in the query.
+		server.route('GET', '/chatsby/agents', (request) => {
+			if (!listed) return reply();
+			const start = Number(String(request.query.cursor ?? 'after:0').slice(6));
+			const page = listed.slice(start, start + Number(request.query.page_size));
+			const end = start + page.length;
+			return {
+				status: 200,
+				json: { data: page, has_more: end < listed.length, next_cursor: `after:${end}` },
+			};
+		});
+		// Chat Thing's pages: `limit` and the last ID as `cursor`, in the body.
+		server.route('POST', '/thing/api/public/channels/:channel/1.0/conversations', (request) => {
+			const { limit, cursor } = request.body as { limit: number; cursor?: string };
+			const records = listed ?? [];
+			const start =
+				cursor === undefined ? 0 : records.findIndex((record) => record.id === cursor) + 1;
+			const page = records.slice(start, start + limit);
+			return {
+				status: 200,
+				json: {
+					success: true,
+					conversations: page,
+					pagination: { total: records.length, last: page.at(-1)?.id ?? null },
+				},
+			};
+		});
 		await server.start();
+	});
+	afterEach(() => {
+		listed = undefined;
+		server.clearRequests();
 	});
 	afterAll(async () => {
 		await server.stop();
@@ -1214,4 +1246,55 @@ describe('Parsers in the nodes, over HTTP (randomized)', () => {
 			10_000,
 		);
 	});
+	it.each(['chatsby', 'chatThing'])(
+		'returns exactly the first records of a random list, page by page, with Return All or a Limit (%s)',
+		async (node) => {
+			await forAll(
+				`${node} pages over HTTP`,
+				25,
+				(random) => ({
+					total: random.pick([0, 1, 99, 100, 101, random.int(0, 350)]),
+					limit: random.chance(0.4) ? undefined : random.int(1, 400),
+				}),
+				async ({ total, limit }) => {
+					listed = Array.from({ length: total }, (_, index) => ({ id: `rec-${index}`, n: index }));
+					server.clearRequests();
+					const list = limit === undefined ? { returnAll: true } : { returnAll: false, limit };
+					const { items, error } =
+						node === 'chatsby'
+							? await run(
+									'chatsby',
+									{ resource: 'agent', operation: 'getAll', filters: {}, ...list },
+									{
+										chatsbyApi: {
+											apiKey: 'k',
+											webhookSecret: '',
+											baseUrl: `${server.url}/chatsby`,
+										},
+									},
+								)
+							: await run(
+									'chatThing',
+									{ resource: 'conversation', operation: 'getAll', ...list },
+									{
+										chatThingApi: {
+											secretKey: 's',
+											channelId: 'ch',
+											baseUrl: `${server.url}/thing`,
+										},
+									},
+								);
+
+					expect(error).toBeUndefined();
+					const wanted = Math.min(total, limit ?? total);
+					expect(items.map((item) => item.json.id)).toEqual(
+						listed.slice(0, wanted).map((record) => record.id),
+					);
+					// As few requests as the pages need: full pages of 100, or as many as still wanted.
+					expect(server.requests.length).toBeLessThanOrEqual(Math.floor(wanted / 100) + 1);
+				},
+				10_000,
+			);
+		},
+	);
 });
