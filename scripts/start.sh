@@ -36,12 +36,14 @@ n8n import:workflow --separate --input="$root/examples" >> "$e2e/import.log" 2>&
 pids+=($!)
 until curl -sf -o /dev/null "http://127.0.0.1:$N8N_PORT/healthz/readiness"; do sleep 0.5; done
 if grep -q "Skipping package" "$e2e/n8n.log"; then grep "Skipping package" "$e2e/n8n.log"; exit 1; fi
+chat_url="$(node -r ts-node/register/transpile-only scripts/e2e/publish-chat.ts)"
 
 cat <<INFO
 
   n8n is ready: http://127.0.0.1:$N8N_PORT
   Log in as owner@example.com with password $N8N_DEMO_PASSWORD
   Demo credentials point at the local emulators; example workflows are in the workflow list.
+  Chat with the Chatsby demo agent (streamed replies): $chat_url
   Logs: $e2e/n8n.log. Press Ctrl-C to stop n8n and the emulators.
 
 INFO

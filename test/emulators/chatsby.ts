@@ -144,10 +144,12 @@ export class ChatsbyEmulator {
 	}
 
 	seed(): { agents: string[]; sources: string[] } {
+		// Fixed IDs, so that the example workflows can name the demo agents.
 		const support = this.addAgent('Customer Support Bot', {
+			id: 'agent_demosupprt',
 			system_prompt: 'You are a helpful agent for Acme Corp.',
 		});
-		const sales = this.addAgent('Sales Assistant', { status: 'paused' });
+		const sales = this.addAgent('Sales Assistant', { id: 'agent_demosales1', status: 'paused' });
 		const help = this.addSource(String(support.id), 'website', 'https://acme.com/help', 'trained');
 		const plans = this.addSource(
 			String(support.id),

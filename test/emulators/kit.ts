@@ -52,6 +52,8 @@ export interface RecordedRequest extends EmulatorRequest {
 	fault?: FaultKind;
 	/** Set when a request limit rejected this request with 429. */
 	rejectedBy?: 'inFlightLimit' | 'rateLimit';
+	/** For a streamed reply: when its first chunk was written (ms since epoch, sub-millisecond). */
+	firstChunkAt?: number;
 }
 
 export interface JsonReply {
@@ -114,7 +116,14 @@ export class HttpError extends Error {
 	}
 }
 
-export type FaultKind = 'status' | 'slow' | 'reset' | 'malformedJson' | 'htmlError' | 'hang';
+export type FaultKind =
+	| 'status'
+	| 'slow'
+	| 'reset'
+	| 'malformedJson'
+	| 'htmlError'
+	| 'hang'
+	| 'truncate';
 
 /** Which requests a fault applies to, and how many times. */
 export interface FaultMatch {
@@ -124,6 +133,18 @@ export interface FaultMatch {
 	path?: RegExp;
 	/** Apply to the next N matching requests only; unlimited when omitted. */
 	times?: number;
+	/**
+	 * Only requests this accepts (e.g. one input item's request, told apart by its body or query).
+	 * Called before routing, so `params` is still empty.
+	 */
+	where?: (request: EmulatorRequest) => boolean;
+	/**
+	 * Let the route handle the request first, so whatever it creates or changes stays, then apply
+	 * the fault to the answer: the service did the work, but the client never got its reply.
+	 * Without it a fault answers in place of the route (`slow` delays, then the route answers).
+	 * A handler that writes to `res.raw` itself gets no fault.
+	 */
+	afterProcessing?: boolean;
 }
 
 export type FaultSpec = FaultMatch &
@@ -143,6 +164,19 @@ export type FaultSpec = FaultMatch &
 		| { kind: 'malformedJson'; body?: string }
 		| { kind: 'htmlError'; status?: number; html?: string }
 		| { kind: 'hang' }
+		| {
+				/**
+				 * The route's answer breaks off: its status and headers go out (with the full
+				 * content-length), then only part of the body. Always after processing.
+				 */
+				kind: 'truncate';
+				/** Bytes of a whole (JSON or text) body that are sent; default: half of it. */
+				afterBytes?: number;
+				/** Chunks of a streamed answer that are sent; default: all but the last one. */
+				afterChunks?: number;
+				/** Keep the connection open without sending more (a stalled answer) instead of closing it. */
+				stall?: boolean;
+		  }
 	);
 
 /** An installed fault; `hits` counts the requests it has been applied to. */
@@ -568,58 +602,80 @@ export class EmulatorServer {
 		}
 
 		const fault = this.takeFault(record);
-		if (fault) {
-			record.fault = fault.kind;
-			switch (fault.kind) {
-				case 'status': {
-					const headers: Record<string, string> = {};
-					if (fault.retryAfterSeconds !== undefined)
-						headers['retry-after'] = String(fault.retryAfterSeconds);
-					if (fault.text !== undefined) {
-						this.sendText(res, fault.status, fault.text, 'text/plain; charset=utf-8', headers);
-					} else {
-						this.sendJson(
-							res,
-							fault.status,
-							fault.json ?? { error: http.STATUS_CODES[fault.status] ?? 'Error' },
-							headers,
-						);
-					}
-					return;
-				}
-				case 'slow':
-					await this.delay(fault.delayMs);
-					break; // then answer normally
-				case 'reset':
-					// RST instead of FIN where available, like a proxy dropping the connection.
-					if (typeof req.socket.resetAndDestroy === 'function') req.socket.resetAndDestroy();
-					else req.socket.destroy();
-					return;
-				case 'malformedJson':
-					this.sendText(
-						res,
-						200,
-						fault.body ?? '{"uuid": "0f1e2d3c4b5a69788796a5b4c3d2e1f0", "name": "trunc',
-						'application/json',
-					);
-					return;
-				case 'htmlError': {
-					const status = fault.status ?? 502;
-					this.sendText(res, status, fault.html ?? DEFAULT_HTML_ERROR(status), 'text/html');
-					return;
-				}
-				case 'hang':
-					return; // never answer; stop() or the client closes the connection
+		const faultAfterProcessing =
+			fault && (fault.afterProcessing === true || fault.kind === 'truncate');
+		if (fault) record.fault = fault.kind;
+		if (fault && !faultAfterProcessing) {
+			if (fault.kind !== 'slow') {
+				await this.applyFault(fault, req, res);
+				return;
 			}
+			await this.delay(fault.delayMs); // then answer normally
 		}
 
-		const refusal = this.authenticate?.(record);
-		if (refusal) {
-			await this.sendReply(res, refusal);
-			return;
-		}
+		const reply = this.authenticate?.(record) ?? (await this.dispatch(record, res, insideBase));
+		// No reply: the handler wrote to `res.raw` itself.
+		if (!reply) return;
+		if (fault && faultAfterProcessing) await this.applyFault(fault, req, res, reply, record);
+		else await this.sendReply(res, reply, record);
+	}
 
-		await this.dispatch(record, res, insideBase);
+	/**
+	 * Answers with a fault. `reply` is the route's own answer when the fault applies after
+	 * processing (`slow` then sends it late, `truncate` sends part of it).
+	 */
+	private async applyFault(
+		fault: ActiveFault,
+		req: http.IncomingMessage,
+		res: http.ServerResponse,
+		reply?: EmulatorReply,
+		record?: RecordedRequest,
+	): Promise<void> {
+		switch (fault.kind) {
+			case 'status': {
+				const headers: Record<string, string> = {};
+				if (fault.retryAfterSeconds !== undefined)
+					headers['retry-after'] = String(fault.retryAfterSeconds);
+				if (fault.text !== undefined) {
+					this.sendText(res, fault.status, fault.text, 'text/plain; charset=utf-8', headers);
+				} else {
+					this.sendJson(
+						res,
+						fault.status,
+						fault.json ?? { error: http.STATUS_CODES[fault.status] ?? 'Error' },
+						headers,
+					);
+				}
+				return;
+			}
+			case 'slow':
+				await this.delay(fault.delayMs);
+				if (reply) await this.sendReply(res, reply, record);
+				return;
+			case 'reset':
+				// RST instead of FIN where available, like a proxy dropping the connection.
+				if (typeof req.socket.resetAndDestroy === 'function') req.socket.resetAndDestroy();
+				else req.socket.destroy();
+				return;
+			case 'malformedJson':
+				this.sendText(
+					res,
+					200,
+					fault.body ?? '{"uuid": "0f1e2d3c4b5a69788796a5b4c3d2e1f0", "name": "trunc',
+					'application/json',
+				);
+				return;
+			case 'htmlError': {
+				const status = fault.status ?? 502;
+				this.sendText(res, status, fault.html ?? DEFAULT_HTML_ERROR(status), 'text/html');
+				return;
+			}
+			case 'hang':
+				return; // never answer; stop() or the client closes the connection
+			case 'truncate':
+				if (reply) await this.sendTruncated(res, reply, fault, record);
+				return;
+		}
 	}
 
 	private takeFault(record: RecordedRequest): ActiveFault | undefined {
@@ -627,17 +683,19 @@ export class EmulatorServer {
 			(candidate) =>
 				(candidate.times === undefined || candidate.hits < candidate.times) &&
 				(candidate.method === undefined || candidate.method.toUpperCase() === record.method) &&
-				(candidate.path === undefined || candidate.path.test(record.routePath)),
+				(candidate.path === undefined || candidate.path.test(record.routePath)) &&
+				(candidate.where === undefined || candidate.where(record)),
 		);
 		if (fault) fault.hits++;
 		return fault;
 	}
 
+	/** Routes a request and returns the handler's answer (404/405 when no route takes it). */
 	private async dispatch(
 		record: RecordedRequest,
 		res: http.ServerResponse,
 		insideBase: boolean,
-	): Promise<void> {
+	): Promise<EmulatorReply | void> {
 		const pathSegments = splitPath(record.routePath);
 		let pathExists = false;
 		let matched: { route: Route; params: Record<string, string> } | undefined;
@@ -653,27 +711,23 @@ export class EmulatorServer {
 			}
 		}
 		if (!matched) {
-			if (pathExists) this.sendJson(res, 405, { error: 'Method not allowed' });
-			else this.sendJson(res, 404, { error: 'Not found' });
-			return;
+			return pathExists
+				? { status: 405, json: { error: 'Method not allowed' } }
+				: { status: 404, json: { error: 'Not found' } };
 		}
 
 		record.params = matched.params;
-		let reply: EmulatorReply | void;
 		try {
-			reply = await matched.route.handler!(record, this.responseTools(res));
+			return await matched.route.handler!(record, this.responseTools(res));
 		} catch (error) {
 			if (error instanceof HttpError) {
-				this.sendJson(res, error.status, error.json, error.headers);
-			} else {
-				this.sendJson(res, 500, {
-					error: `Emulator handler failed: ${(error as Error)?.message ?? String(error)}`,
-				});
+				return { status: error.status, json: error.json, headers: error.headers };
 			}
-			return;
+			return {
+				status: 500,
+				json: { error: `Emulator handler failed: ${(error as Error)?.message ?? String(error)}` },
+			};
 		}
-		if (reply) await this.sendReply(res, reply);
-		// No reply: the handler wrote to `res.raw` itself.
 	}
 
 	private responseTools(res: http.ServerResponse): ResponseTools {
@@ -694,9 +748,13 @@ export class EmulatorServer {
 		};
 	}
 
-	private async sendReply(res: http.ServerResponse, reply: EmulatorReply): Promise<void> {
+	private async sendReply(
+		res: http.ServerResponse,
+		reply: EmulatorReply,
+		record?: RecordedRequest,
+	): Promise<void> {
 		if ('stream' in reply) {
-			await this.sendStream(res, reply);
+			await this.sendStream(res, reply, record);
 		} else if ('text' in reply) {
 			this.sendText(
 				res,
@@ -736,7 +794,38 @@ export class EmulatorServer {
 		res.end(body);
 	}
 
-	private async sendStream(res: http.ServerResponse, reply: StreamReply): Promise<void> {
+	/** Sends the status, headers and part of a reply, then closes the connection or stalls. */
+	private async sendTruncated(
+		res: http.ServerResponse,
+		reply: EmulatorReply,
+		fault: Extract<FaultSpec, { kind: 'truncate' }>,
+		record?: RecordedRequest,
+	): Promise<void> {
+		if ('stream' in reply) {
+			const keep = fault.afterChunks ?? Math.max(0, reply.stream.length - 1);
+			await this.sendStream(res, { ...reply, cutAfterChunks: keep }, record, fault.stall === true);
+			return;
+		}
+		if (res.destroyed) return;
+		const isText = 'text' in reply;
+		const body = Buffer.from(isText ? reply.text : JSON.stringify(reply.json), 'utf8');
+		res.writeHead(reply.status, {
+			...reply.headers,
+			'content-type': isText
+				? (reply.contentType ?? 'text/plain; charset=utf-8')
+				: 'application/json',
+			'content-length': String(body.length),
+		});
+		res.write(body.subarray(0, fault.afterBytes ?? Math.floor(body.length / 2)));
+		if (!fault.stall) res.destroy();
+	}
+
+	private async sendStream(
+		res: http.ServerResponse,
+		reply: StreamReply,
+		record?: RecordedRequest,
+		stallAtCut = false,
+	): Promise<void> {
 		if (res.destroyed) return;
 		// No content-length: Node uses chunked transfer encoding, so each write reaches the client on its own.
 		res.writeHead(reply.status, {
@@ -747,10 +836,12 @@ export class EmulatorServer {
 		const delayMs = reply.chunkDelayMs ?? 0;
 		for (let index = 0; index < reply.stream.length; index++) {
 			if (reply.cutAfterChunks !== undefined && index >= reply.cutAfterChunks) {
-				res.destroy();
+				// A stall leaves the connection open: stop() or the client closes it.
+				if (!stallAtCut) res.destroy();
 				return;
 			}
 			if (res.destroyed) return;
+			if (index === 0 && record) record.firstChunkAt = performance.timeOrigin + performance.now();
 			res.write(reply.stream[index]);
 			if (index < reply.stream.length - 1 && delayMs > 0) await this.delay(delayMs);
 		}

@@ -135,7 +135,9 @@ export class SendKitEmulator {
 	seed(): { agents: string[] } {
 		return {
 			agents: [
+				// A fixed ID, so that the example workflows can name the demo agent.
 				this.addAgent('Sales Agent', {
+					_id: '64f0c0ffee0000000000a001',
 					companyInfo: { name: 'Acme Inc' },
 					trainingStatus: 'completed',
 					trainingProgress: 100,
@@ -244,6 +246,7 @@ export class SendKitEmulator {
 				trainingStatus: 'pending',
 				trainingProgress: 0,
 				trainingError: undefined,
+				updatedAt: now(),
 			});
 			this.readsLeft.set(agent._id, this.trainingReads);
 			return ok(agent, { creditsCharged: 10, jobs: [{ id: objectId(), type: 'retrain' }] });

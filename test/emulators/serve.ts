@@ -5,15 +5,23 @@
  * the first argument, and runs until it gets SIGINT or SIGTERM.
  */
 import { writeFileSync } from 'node:fs';
+import http from 'node:http';
 
 import { AiChatbotHubEmulator } from './aichatbothub';
 import { ChatsbyEmulator } from './chatsby';
 import { ChatThingEmulator } from './chatthing';
+import type { EmulatorServer } from './kit';
 import { SendKitEmulator } from './sendkit';
 
 // Ports from E2E_EMULATOR_PORT (default 5701) on: the demo and the end-to-end test use different ones.
 const base = Number(process.env.E2E_EMULATOR_PORT ?? 5701);
-const PORTS = { aiChatbotHub: base, chatThing: base + 1, sendKit: base + 2, chatsby: base + 3 };
+const PORTS = {
+	aiChatbotHub: base,
+	chatThing: base + 1,
+	sendKit: base + 2,
+	chatsby: base + 3,
+	control: base + 4,
+};
 export const DEMO = {
 	aiChatbotHubToken: 'demo-aichatbothub-token',
 	chatThingChannel: '2f1e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b',
@@ -54,8 +62,14 @@ async function main() {
 			seed: chatsby.seed(),
 		},
 	};
+	const control = await startControl({
+		aiChatbotHub: aiChatbotHub.server,
+		chatThing: chatThing.server,
+		sendKit: sendKit.server,
+		chatsby: chatsby.server,
+	});
 	// Training in the demo should finish by itself: sources and agents advance on reads.
-	if (out) writeFileSync(out, JSON.stringify(info, null, 2));
+	if (out) writeFileSync(out, JSON.stringify({ ...info, control: control.url }, null, 2));
 	console.log(
 		`Emulators ready: ${Object.values(info)
 			.map((entry) => entry.baseUrl)
@@ -63,10 +77,44 @@ async function main() {
 	);
 	const stop = async () => {
 		await Promise.all([aiChatbotHub.stop(), chatThing.stop(), sendKit.stop(), chatsby.stop()]);
+		control.close();
 		process.exit(0);
 	};
 	process.on('SIGINT', () => void stop());
 	process.on('SIGTERM', () => void stop());
+}
+
+/**
+ * A control port for the end-to-end tests, which run the emulators in another process: `GET
+ * /requests/<platform>` answers what that emulator received (method, path, query, body, status,
+ * timings), `DELETE /requests` forgets all of it.
+ */
+async function startControl(
+	servers: Record<string, EmulatorServer>,
+): Promise<{ url: string; close: () => void }> {
+	const server = http.createServer((req, res) => {
+		const [, what, platform] = (req.url ?? '').split('/');
+		if (what === 'requests' && req.method === 'DELETE') {
+			for (const emulator of Object.values(servers)) emulator.clearRequests();
+			res.writeHead(204).end();
+		} else if (what === 'requests' && req.method === 'GET' && servers[platform]) {
+			const requests = servers[platform].requests.map((request) => ({
+				method: request.method,
+				path: request.path,
+				query: request.query,
+				body: request.body,
+				status: request.status,
+				startedAt: request.startedAt,
+				finishedAt: request.finishedAt,
+				firstChunkAt: request.firstChunkAt,
+			}));
+			res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(requests));
+		} else {
+			res.writeHead(404).end();
+		}
+	});
+	await new Promise<void>((resolve) => server.listen(PORTS.control, '127.0.0.1', resolve));
+	return { url: `http://127.0.0.1:${PORTS.control}`, close: () => server.close() };
 }
 
 void main();

@@ -1,0 +1,362 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, no-console */
+/*
+ * What the end-to-end suite needs to drive a real n8n: its processes and CLI, its REST and public
+ * APIs (with the differences between the oldest and the latest supported 2.x), the emulators'
+ * control port, and a small check runner. Everything talks to 127.0.0.1 only.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, readFileSync } from 'node:fs';
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Retries `probe` until it returns a value (not undefined) or `timeoutMs` passes; then fails with `what`. */
+export async function waitFor<T>(
+	what: string,
+	probe: () => Promise<T | undefined>,
+	timeoutMs = 30_000,
+	intervalMs = 250,
+): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	let lastError: unknown;
+	for (;;) {
+		try {
+			const value = await probe();
+			if (value !== undefined) return value;
+		} catch (error) {
+			lastError = error;
+		}
+		if (Date.now() > deadline) {
+			throw new Error(
+				`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`,
+			);
+		}
+		await sleep(intervalMs);
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks: each prints `ok` or `FAIL` with the reason; the suite's exit code counts the failures.
+// ---------------------------------------------------------------------------------------------
+
+export class Checks {
+	passed = 0;
+	failed = 0;
+	constructor(private readonly prefix: string) {}
+
+	async check(name: string, run: () => Promise<void> | void): Promise<boolean> {
+		const started = Date.now();
+		try {
+			await run();
+			this.passed++;
+			console.log(`ok   [${this.prefix}] ${name} (${Date.now() - started} ms)`);
+			return true;
+		} catch (error) {
+			this.failed++;
+			console.log(
+				`FAIL [${this.prefix}] ${name}\n     ${(error as Error).message ?? String(error)}`,
+			);
+			return false;
+		}
+	}
+}
+
+export function expect(condition: unknown, explanation: string | undefined): asserts condition {
+	if (!condition) throw new Error(explanation ?? 'the condition does not hold');
+}
+
+// ---------------------------------------------------------------------------------------------
+// n8n processes and CLI
+// ---------------------------------------------------------------------------------------------
+
+export interface N8nInstall {
+	/** The node binary n8n runs on. */
+	node: string;
+	/** n8n's bin/n8n. */
+	bin: string;
+	/** The environment of every n8n process (environment.sh, plus the network guard). */
+	env: NodeJS.ProcessEnv;
+}
+
+/** Starts a long-running n8n command (`start`, `worker`, `webhook`), its output going to `logFile`. */
+export function startN8n(
+	install: N8nInstall,
+	args: string[],
+	logFile: string,
+	env: NodeJS.ProcessEnv = {},
+): ChildProcess {
+	return startProcess(install.node, [install.bin, ...args], logFile, { ...install.env, ...env });
+}
+
+/** Starts a long-running process, its output going to `logFile`. */
+export function startProcess(
+	command: string,
+	args: string[],
+	logFile: string,
+	env: NodeJS.ProcessEnv = process.env,
+	cwd?: string,
+): ChildProcess {
+	const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+	const log = createWriteStream(logFile);
+	child.stdout?.pipe(log);
+	child.stderr?.pipe(log);
+	child.on('error', (error) => log.write(`Could not start: ${error.message}\n`));
+	return child;
+}
+
+/** Runs a short n8n CLI command to its end and returns its exit code and output. */
+export async function n8nCli(
+	install: N8nInstall,
+	args: string[],
+	env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; output: string }> {
+	return await runCommand(install.node, [install.bin, ...args], { ...install.env, ...env });
+}
+
+export async function runCommand(
+	command: string,
+	args: string[],
+	env: NodeJS.ProcessEnv = process.env,
+	cwd?: string,
+): Promise<{ code: number; output: string }> {
+	return await new Promise((resolve, reject) => {
+		const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		child.stdout.on('data', (data: Buffer) => (output += data.toString()));
+		child.stderr.on('data', (data: Buffer) => (output += data.toString()));
+		child.on('error', reject);
+		child.on('close', (code) => resolve({ code: code ?? 1, output }));
+	});
+}
+
+/** Stops processes with SIGTERM (then SIGKILL after `graceMs`), in the order given. */
+export async function stopProcesses(children: ChildProcess[], graceMs = 10_000): Promise<void> {
+	for (const child of children) {
+		if (child.exitCode !== null || child.signalCode !== null) continue;
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		child.kill('SIGTERM');
+		const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+		await exited;
+		clearTimeout(killer);
+	}
+}
+
+export async function httpReady(url: string, timeoutMs = 90_000): Promise<void> {
+	await waitFor(
+		`${url} to answer 200`,
+		async () => ((await fetch(url)).ok ? true : undefined),
+		timeoutMs,
+		500,
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The REST API (the editor's, with a login cookie) and the public API (with an API key)
+// ---------------------------------------------------------------------------------------------
+
+export interface WorkflowJson {
+	id?: string;
+	name: string;
+	nodes: Array<Record<string, unknown> & { name: string; type: string; webhookId?: string }>;
+	connections: Record<string, unknown>;
+	settings?: Record<string, unknown>;
+}
+
+export interface Execution {
+	id: string;
+	status: string;
+	mode: string;
+	finished: boolean;
+	data?: { resultData?: { runData?: Record<string, unknown>; error?: { message?: string } } };
+}
+
+export class N8nApi {
+	private cookie = '';
+	private apiKey = '';
+
+	constructor(readonly baseUrl: string) {}
+
+	/**
+	 * Logs in as the owner. n8n 2.41 creates the owner from N8N_INSTANCE_OWNER_* at start; n8n 2.0
+	 * has no such settings, so the owner is set up over REST, which works once, without auth.
+	 */
+	async logIn(email: string, password: string): Promise<void> {
+		let response = await this.postLogin(email, password);
+		if (response.status === 401) {
+			const setup = await fetch(`${this.baseUrl}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ email, firstName: 'Demo', lastName: 'Owner', password }),
+			});
+			expect(setup.ok, `owner setup answered ${setup.status}: ${await setup.text()}`);
+			response = await this.postLogin(email, password);
+		}
+		expect(response.ok, `login answered ${response.status}: ${await response.text()}`);
+		this.cookie = (response.headers.getSetCookie?.() ?? [])
+			.map((cookie) => cookie.split(';')[0])
+			.join('; ');
+	}
+
+	private async postLogin(email: string, password: string): Promise<Response> {
+		// n8n 2.0 and 2.41 both take this body; 2.0 also knows the older `email` field.
+		return await fetch(`${this.baseUrl}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: email, email, password }),
+		});
+	}
+
+	async rest<T>(method: string, path: string, body?: unknown): Promise<T> {
+		const response = await fetch(`${this.baseUrl}/rest${path}`, {
+			method,
+			headers: { cookie: this.cookie, 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		expect(
+			response.ok,
+			`${method} /rest${path} answered ${response.status}: ${text.slice(0, 300)}`,
+		);
+		return (text ? JSON.parse(text) : {}).data as T;
+	}
+
+	/** A file the editor loads with its login cookie, such as `/types/nodes.json`. */
+	async editorFile<T>(path: string): Promise<T> {
+		const response = await fetch(`${this.baseUrl}${path}`, { headers: { cookie: this.cookie } });
+		expect(response.ok, `GET ${path} answered ${response.status}`);
+		return (await response.json()) as T;
+	}
+
+	/** Creates an API key with every scope the instance offers, for the public API. */
+	async createApiKey(): Promise<void> {
+		const scopes = await this.rest<string[]>('GET', '/api-keys/scopes');
+		const created = await this.rest<{ rawApiKey: string }>('POST', '/api-keys', {
+			label: `e2e-${Date.now()}`,
+			scopes,
+			expiresAt: null,
+		});
+		this.apiKey = created.rawApiKey;
+	}
+
+	async publicApi<T>(
+		method: string,
+		path: string,
+		body?: unknown,
+	): Promise<{ status: number; body: T }> {
+		const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
+			method,
+			headers: { 'x-n8n-api-key': this.apiKey, 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		let parsed: unknown = text;
+		try {
+			parsed = text ? JSON.parse(text) : {};
+		} catch {
+			// Not JSON: keep the text for the error message.
+		}
+		return { status: response.status, body: parsed as T };
+	}
+
+	/**
+	 * Creates a workflow and makes it live. Workflows imported with the CLI cannot be activated on
+	 * n8n 2.0 (they have no history version), so trigger workflows are created over the public API,
+	 * which works on every 2.x. 2.41 calls going live "publish" (`/activate` is kept, deprecated).
+	 */
+	async createActiveWorkflow(workflow: WorkflowJson): Promise<WorkflowJson & { id: string }> {
+		const { name, nodes, connections, settings } = workflow;
+		const created = await this.publicApi<WorkflowJson & { id: string }>('POST', '/workflows', {
+			name,
+			nodes,
+			connections,
+			settings: settings ?? { executionOrder: 'v1' },
+		});
+		expect(
+			created.status === 200,
+			`creating "${name}" answered ${created.status}: ${JSON.stringify(created.body).slice(0, 300)}`,
+		);
+		const id = created.body.id;
+		let live = await this.publicApi('POST', `/workflows/${id}/publish`, {});
+		if (live.status === 404 || live.status === 405)
+			live = await this.publicApi('POST', `/workflows/${id}/activate`);
+		expect(
+			live.status === 200,
+			`activating "${name}" answered ${live.status}: ${JSON.stringify(live.body).slice(0, 300)}`,
+		);
+		return created.body;
+	}
+
+	async executions(workflowId: string): Promise<Execution[]> {
+		const { status, body } = await this.publicApi<{ data: Execution[] }>(
+			'GET',
+			`/executions?workflowId=${workflowId}&includeData=true`,
+		);
+		expect(status === 200, `listing executions answered ${status}`);
+		return body.data;
+	}
+
+	/** Waits until the workflow has `count` finished executions (none still running), then returns them. */
+	async finishedExecutions(
+		workflowId: string,
+		count: number,
+		timeoutMs = 20_000,
+	): Promise<Execution[]> {
+		return await waitFor(
+			`${count} finished execution(s) of workflow ${workflowId}`,
+			async () => {
+				const runs = await this.executions(workflowId);
+				const done = runs.filter((run) => !['new', 'running', 'waiting'].includes(run.status));
+				return done.length >= count && done.length === runs.length ? runs : undefined;
+			},
+			timeoutMs,
+			500,
+		);
+	}
+}
+
+/** The JSON items a node output in an execution (first run, first output). */
+export function nodeOutput(execution: Execution, node: string): Array<Record<string, unknown>> {
+	const runs = execution.data?.resultData?.runData?.[node] as
+		| Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>
+		| undefined;
+	return (runs?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The emulators (run by test/emulators/serve.ts in another process)
+// ---------------------------------------------------------------------------------------------
+
+export interface Emulators {
+	aiChatbotHub: { baseUrl: string; token: string };
+	chatThing: { baseUrl: string; channelId: string; secretKey: string };
+	sendKit: { baseUrl: string; apiKey: string; seed: { agents: string[] } };
+	chatsby: { baseUrl: string; apiKey: string; seed: { agents: string[] } };
+	control: string;
+}
+
+export interface ReceivedRequest {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	body: unknown;
+	status?: number;
+	startedAt: number;
+	finishedAt?: number;
+	firstChunkAt?: number;
+}
+
+export function readEmulators(file: string): Emulators {
+	return JSON.parse(readFileSync(file, 'utf8')) as Emulators;
+}
+
+export async function receivedBy(
+	emulators: Emulators,
+	platform: keyof Omit<Emulators, 'control'>,
+): Promise<ReceivedRequest[]> {
+	return (await (
+		await fetch(`${emulators.control}/requests/${platform}`)
+	).json()) as ReceivedRequest[];
+}
+
+export async function forgetRequests(emulators: Emulators): Promise<void> {
+	await fetch(`${emulators.control}/requests`, { method: 'DELETE' });
+}
