@@ -114,7 +114,8 @@ export class ChatsbyTrigger implements INodeType {
 		if (!verification.valid) return refuse(verification.reason);
 		const deliveryId = String(headers['webhook-id']);
 		const timestamp = parseTimestampSeconds(String(headers['webhook-timestamp'])) ?? 0;
-		if (isReplay(this.getWorkflowStaticData('node'), deliveryId, timestamp)) {
+		const scope = `${this.getWorkflow().id}/${this.getNode().name}`;
+		if (isReplay(this.getWorkflowStaticData('node'), deliveryId, timestamp, { scope })) {
 			return refuse(`delivery ${deliveryId} was received before (a replay)`);
 		}
 

@@ -131,24 +131,43 @@ export function verifySecretHeader(input: {
 		: reject('the secret header does not match');
 }
 
+/** Delivery IDs this n8n process accepted recently, per trigger node (see `isReplay`). */
+const acceptedInProcess = new Map<string, Map<string, number>>();
+const MAX_REMEMBERED_PER_NODE = 50_000;
+
 /**
- * Remembers the IDs of accepted deliveries for as long as their timestamps are acceptable, in the
- * trigger's static data (so the memory survives restarts), to refuse a replayed delivery.
+ * Remembers the IDs of accepted deliveries for as long as their timestamps are acceptable, to
+ * refuse a replayed delivery. In two places: the trigger's static data, which survives restarts
+ * where n8n saves it, and this process's memory (keyed by `scope`, the workflow and node). n8n
+ * 2.x does not save static data that webhook() changes (a signed delivery sent twice to n8n 2.41
+ * started two executions with static data alone), so the process memory is what catches a replay
+ * in practice; in queue mode, per webhook process.
  */
 export function isReplay(
 	staticData: IDataObject,
 	id: string,
 	timestampSeconds: number,
-	nowSeconds = Math.floor(Date.now() / 1000),
-	toleranceSeconds = 300,
+	options: { scope?: string; nowSeconds?: number; toleranceSeconds?: number } = {},
 ): boolean {
-	const seen = (staticData.seenDeliveries ?? {}) as Record<string, number>;
-	for (const [seenId, seenAt] of Object.entries(seen)) {
-		if (nowSeconds - seenAt > 2 * toleranceSeconds) delete seen[seenId];
+	const {
+		scope = '',
+		nowSeconds = Math.floor(Date.now() / 1000),
+		toleranceSeconds = 300,
+	} = options;
+	const fresh = (seenAt: number) => nowSeconds - seenAt <= 2 * toleranceSeconds;
+	const remembered = acceptedInProcess.get(scope) ?? new Map<string, number>();
+	acceptedInProcess.set(scope, remembered);
+	for (const [seenId, seenAt] of remembered) {
+		// Insertion order is arrival order: stop at the first one still fresh.
+		if (fresh(seenAt) && remembered.size <= MAX_REMEMBERED_PER_NODE) break;
+		remembered.delete(seenId);
 	}
-	staticData.seenDeliveries = seen;
-	if (seen[id] !== undefined) return true;
-	seen[id] = Math.max(timestampSeconds, nowSeconds);
+	const seen = (staticData.seenDeliveries ?? {}) as Record<string, number>;
+	if (seen[id] !== undefined || remembered.has(id)) return true;
+	const seenAt = Math.max(timestampSeconds, nowSeconds);
+	remembered.set(id, seenAt);
+	const kept = Object.entries(seen).filter(([, at]) => fresh(at));
+	staticData.seenDeliveries = Object.fromEntries([...kept, [id, seenAt]]);
 	return false;
 }
 

@@ -428,23 +428,21 @@ async function checkChatsbyWebhookTrigger(api: N8nApi) {
 		credentials.find((credential) => credential.type === 'chatsbyApi')?.data.webhookSecret ?? '';
 	let workflowId = '';
 	let hook = '';
-	const deliver = async (flaw: DeliveryFlaw) =>
-		await deliverTo(
-			hook,
-			chatsbyDelivery(
-				secret,
-				'source.failed',
-				{
-					id: 'src_e2efailed1',
-					type: 'website',
-					content: 'https://acme.com/help',
-					status: 'failed',
-					agent_id: 'agent_demosupprt',
-					error_message: 'The website could not be reached',
-				},
-				{ flaw },
-			),
+	const delivery = (flaw: DeliveryFlaw) =>
+		chatsbyDelivery(
+			secret,
+			'source.failed',
+			{
+				id: 'src_e2efailed1',
+				type: 'website',
+				content: 'https://acme.com/help',
+				status: 'failed',
+				agent_id: 'agent_demosupprt',
+				error_message: 'The website could not be reached',
+			},
+			{ flaw },
 		);
+	const deliver = async (flaw: DeliveryFlaw) => await deliverTo(hook, delivery(flaw));
 	const published = await checks.check('the Chatsby Trigger example goes live', async () => {
 		const example = readJson('examples/chatsby-source-failed-alert.json');
 		if (mode === 'queue') {
@@ -476,10 +474,16 @@ async function checkChatsbyWebhookTrigger(api: N8nApi) {
 		);
 	});
 	if (!published) return;
-	await checks.check("a signed Chatsby delivery to n8n's webhook URL is accepted", async () => {
-		const status = await deliver('none');
-		expect(status === 200, `answered ${status}`);
-	});
+	await checks.check(
+		"a signed Chatsby delivery to n8n's webhook URL is accepted; the same one again gets 401",
+		async () => {
+			const signed = delivery('none');
+			const status = await deliverTo(hook, signed);
+			expect(status === 200, `answered ${status}`);
+			const replayed = await deliverTo(hook, signed);
+			expect(replayed === 401, `the replay answered ${replayed}`);
+		},
+	);
 	await checks.check('unsigned, wrongly signed and stale deliveries get 401', async () => {
 		for (const flaw of ['unsigned', 'wrongSecret', 'stale'] as const) {
 			const status = await deliver(flaw);
