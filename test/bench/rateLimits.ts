@@ -1,0 +1,99 @@
+/**
+ * Table 2: rate limits. 1,000 items against an emulator that allows 5 requests in flight and 20 per
+ * second (429 with Retry-After beyond): our Chatsby "Add a source" with its default settings vs
+ * n8n's HTTP Request node with its defaults, in the same n8n.
+ */
+import {
+	CHATSBY,
+	CREDENTIALS,
+	PACKAGE,
+	httpRequestNode,
+	itemsWorkflow,
+	type BenchN8n,
+} from './realN8n';
+import type { BenchTable } from './table';
+
+const ITEMS = 1000;
+const IN_FLIGHT = 5;
+const PER_SECOND = 20;
+
+export async function benchRateLimits(n8n: BenchN8n): Promise<BenchTable> {
+	await n8n.importWorkflows([
+		itemsWorkflow('benchLimitsOurs', 'Bench: rate limits (ours)', ITEMS, {
+			name: 'Ours',
+			type: `${PACKAGE}.chatsby`,
+			parameters: {
+				resource: 'source',
+				operation: 'add',
+				agentId: { __rl: true, mode: 'id', value: CHATSBY.agentId },
+				type: 'text',
+				text: '={{ "Limited ours " + $json.n }}',
+				options: {},
+			},
+			credentials: { chatsbyApi: CREDENTIALS.chatsbyApi },
+			onError: 'continueRegularOutput',
+		}),
+		itemsWorkflow(
+			'benchLimitsHttp',
+			'Bench: rate limits (HTTP Request)',
+			ITEMS,
+			httpRequestNode(
+				'HTTP Request',
+				'chatsbyApi',
+				`${n8n.chatsby.url}/agents/${CHATSBY.agentId}/sources`,
+				'={{ JSON.stringify({ type: "text", content: "Limited http " + $json.n }) }}',
+				// Only so that its failed items can be counted: by default the first 429 stops the workflow.
+				{ onError: 'continueRegularOutput' },
+			),
+		),
+	]);
+	const idealMs = (ITEMS / PER_SECOND) * 1000;
+	const rows: BenchTable['rows'] = [];
+	let oursMet = false;
+	for (const [workflowId, node, label, prefix] of [
+		['benchLimitsOurs', 'Ours', 'ours, default settings', 'Limited ours '],
+		['benchLimitsHttp', 'HTTP Request', 'HTTP Request node, default settings', 'Limited http '],
+	] as const) {
+		const server = n8n.chatsby.server;
+		server.reset();
+		server.limitInFlight(IN_FLIGHT, 1);
+		server.limitRate(PER_SECOND, 1);
+		const run = await n8n.execute(workflowId);
+		const items = run.items(node);
+		const succeeded = items.filter((item) => item.json.error === undefined).length;
+		const created = [...n8n.chatsby.sources.values()].filter((source) =>
+			source.content.startsWith(prefix),
+		);
+		const distinct = new Set(created.map((source) => source.content)).size;
+		const timeMs = run.nodeTimeMs(node);
+		server.clearLimits();
+		if (node === 'Ours')
+			oursMet =
+				succeeded === ITEMS &&
+				distinct === ITEMS &&
+				created.length === ITEMS &&
+				timeMs <= 1.2 * idealMs;
+		rows.push({
+			run: label,
+			items: ITEMS,
+			succeeded,
+			failed: ITEMS - succeeded,
+			'sources created': created.length,
+			duplicates: created.length - distinct,
+			'429s received': server.rejectedByLimit,
+			'peak in flight': server.peakInFlight,
+			'time (s)': Math.round(timeMs / 100) / 10,
+			'× ideal': Math.round((timeMs / idealMs) * 100) / 100,
+		});
+	}
+	return {
+		title: `Rate limits: ${ITEMS.toLocaleString('en')} items, emulator allows ${IN_FLIGHT} in flight and ${PER_SECOND}/s (429 + Retry-After beyond)`,
+		rows,
+		target: `${ITEMS} of ${ITEMS} succeed, within 1.2× the ideal ${idealMs / 1000} s (items ÷ rate)`,
+		met: oursMet,
+		notes: [
+			'Ours: 5 requests in flight by default, 429s retried after Retry-After; a 429 means Chatsby did not process the request, so the retry cannot duplicate.',
+			"HTTP Request node: defaults (no retry, no batching); 'On Error: Continue' set only to count its failures.",
+		],
+	};
+}

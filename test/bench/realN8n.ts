@@ -1,0 +1,247 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+/**
+ * The benchmarks that need n8n itself (its engine, its HTTP Request and Webhook nodes, its streaming
+ * response): the packed package installed as a community package into the n8n of `.e2e/`, against
+ * emulators that run inside the benchmark's own process, so that their limits and request logs are
+ * at hand. `npm run bench` (scripts/bench.sh) installs n8n, packs the package and exports the
+ * environment of scripts/e2e/environment.sh.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import {
+	httpReady,
+	n8nCli,
+	N8nApi,
+	startN8n,
+	stopProcesses,
+	runCommand,
+	type N8nInstall,
+	type WorkflowJson,
+} from '../../scripts/e2e/n8n';
+import { ChatThingEmulator } from '../emulators/chatthing';
+import { ChatsbyEmulator } from '../emulators/chatsby';
+
+const root = path.resolve(__dirname, '../..');
+export const PACKAGE = 'n8n-nodes-chatbot-platforms';
+const OWNER = { email: 'owner@example.com', password: process.env.N8N_DEMO_PASSWORD ?? '' };
+const PORTS = { main: 5698, broker: 5699 };
+
+export const CHAT_THING = {
+	channelId: '7b1e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b',
+	secretKey: 'bench-secret',
+};
+export const CHATSBY = {
+	apiKey: 'chtb_test_bench',
+	// A fixture for the emulator, not a secret.
+	// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets
+	webhookSecret: 'whsec_YmVuY2gtY2hhdHNieS1zaWduaW5nLXNlY3JldA==',
+	agentId: 'agent_demosupprt',
+};
+export const CREDENTIALS = {
+	chatThingApi: { id: 'benchChatThing001', name: 'Chat Thing (bench)' },
+	chatsbyApi: { id: 'benchChatsby00001', name: 'Chatsby (bench)' },
+};
+
+/** The bench's n8n: a user folder of its own, the emulators, and the n8n processes it started. */
+export class BenchN8n {
+	readonly home = path.join(root, '.e2e/bench-home');
+	readonly chatThing = new ChatThingEmulator(CHAT_THING);
+	readonly chatsby = new ChatsbyEmulator({ apiKey: CHATSBY.apiKey });
+	readonly baseUrl = `http://127.0.0.1:${PORTS.main}`;
+	readonly install: N8nInstall;
+	private server?: ReturnType<typeof startN8n>;
+	api?: N8nApi;
+
+	constructor() {
+		this.install = {
+			node: process.env.E2E_NODE ?? '',
+			bin: process.env.E2E_N8N_BIN ?? '',
+			env: {
+				...process.env,
+				N8N_USER_FOLDER: this.home,
+				N8N_PORT: String(PORTS.main),
+				N8N_RUNNERS_BROKER_PORT: String(PORTS.broker),
+				N8N_WEBHOOK_URL: `${this.baseUrl}/`,
+				N8N_LOG_LEVEL: 'warn',
+			},
+		};
+	}
+
+	/** Emulators up, the package installed, credentials imported. */
+	async setUp(): Promise<void> {
+		rmSync(this.home, { recursive: true, force: true });
+		mkdirSync(path.join(this.home, '.n8n/nodes'), { recursive: true });
+		const chatThingUrl = await this.chatThing.start();
+		const chatsbyUrl = await this.chatsby.start();
+		this.chatsby.seed();
+		const nodes = path.join(this.home, '.n8n/nodes');
+		writeFileSync(path.join(nodes, 'package.json'), '{"name":"installed-nodes","private":true}');
+		const installed = await runCommand(
+			'npm',
+			[
+				'install',
+				'--silent',
+				'--no-audit',
+				'--no-fund',
+				'--ignore-scripts',
+				'--legacy-peer-deps',
+				'--no-package-lock',
+				process.env.E2E_TARBALL ?? '',
+			],
+			process.env,
+			nodes,
+		);
+		if (installed.code !== 0) throw new Error(`Installing the package failed: ${installed.output}`);
+		const credentials = [
+			{
+				...CREDENTIALS.chatThingApi,
+				type: 'chatThingApi',
+				data: { ...CHAT_THING, webhookSecret: '', baseUrl: chatThingUrl },
+			},
+			{
+				...CREDENTIALS.chatsbyApi,
+				type: 'chatsbyApi',
+				data: { apiKey: CHATSBY.apiKey, webhookSecret: CHATSBY.webhookSecret, baseUrl: chatsbyUrl },
+			},
+		];
+		const file = path.join(this.home, 'credentials.json');
+		writeFileSync(file, JSON.stringify(credentials));
+		const imported = await n8nCli(this.install, ['import:credentials', `--input=${file}`]);
+		if (imported.code !== 0) throw new Error(`Importing credentials failed: ${imported.output}`);
+	}
+
+	/** Imports workflows for `execute` (IDs are taken from the JSON). */
+	async importWorkflows(workflows: Array<WorkflowJson & { id: string }>): Promise<void> {
+		const file = path.join(this.home, 'workflows.json');
+		writeFileSync(
+			file,
+			JSON.stringify(
+				workflows.map((workflow) => ({
+					active: false,
+					settings: { executionOrder: 'v1' },
+					versionId: crypto.randomUUID(),
+					...workflow,
+				})),
+			),
+		);
+		const imported = await n8nCli(this.install, ['import:workflow', `--input=${file}`]);
+		if (imported.code !== 0) throw new Error(`Importing workflows failed: ${imported.output}`);
+	}
+
+	/**
+	 * Runs a workflow with `n8n execute` and returns how long each node ran (n8n's own
+	 * `executionTime`) and the items each node output.
+	 */
+	async execute(workflowId: string): Promise<{
+		nodeTimeMs: (node: string) => number;
+		items: (node: string) => Array<{ json: Record<string, unknown> }>;
+	}> {
+		const { output } = await n8nCli(this.install, ['execute', `--id=${workflowId}`, '--rawOutput']);
+		const start = output.indexOf('\n{');
+		if (start < 0) throw new Error(`n8n execute printed no run: ${output.slice(-800)}`);
+		const run = JSON.parse(output.slice(start + 1, output.lastIndexOf('}') + 1)) as {
+			data: {
+				resultData: {
+					error?: { message: string };
+					runData: Record<
+						string,
+						Array<{
+							executionTime: number;
+							data?: { main?: Array<Array<{ json: Record<string, unknown> }>> };
+						}>
+					>;
+				};
+			};
+		};
+		const { error, runData } = run.data.resultData;
+		if (error) throw new Error(`The run of ${workflowId} failed: ${error.message}`);
+		return {
+			nodeTimeMs: (node) => runData[node]?.[0]?.executionTime ?? NaN,
+			items: (node) => runData[node]?.[0]?.data?.main?.flat() ?? [],
+		};
+	}
+
+	/** Starts the n8n server (for webhooks and streaming) and logs in with an API key. */
+	async startServer(): Promise<N8nApi> {
+		this.server = startN8n(this.install, ['start'], path.join(this.home, 'n8n.log'));
+		await httpReady(`${this.baseUrl}/healthz/readiness`);
+		await httpReady(`${this.baseUrl}/rest/settings`);
+		const api = new N8nApi(this.baseUrl);
+		await api.logIn(OWNER.email, OWNER.password);
+		await api.createApiKey();
+		this.api = api;
+		return api;
+	}
+
+	async tearDown(): Promise<void> {
+		if (this.server) await stopProcesses([this.server]);
+		await this.chatThing.stop();
+		await this.chatsby.stop();
+	}
+}
+
+/** A Manual Trigger, then a Code node that makes `count` items `{ n }`. */
+export function itemsWorkflow(
+	id: string,
+	name: string,
+	count: number,
+	node: Record<string, unknown> & { name: string; type: string },
+): WorkflowJson & { id: string } {
+	return {
+		id,
+		name,
+		nodes: [
+			{
+				id: 'b1',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'b2',
+				name: 'Items',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [200, 0],
+				parameters: {
+					jsCode: `return Array.from({ length: ${count} }, (_, n) => ({ json: { n } }));`,
+				},
+			},
+			{ id: 'b3', position: [400, 0], typeVersion: 1, ...node },
+		],
+		connections: {
+			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+			Items: { main: [[{ node: node.name, type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+/** n8n's HTTP Request node with one of our credentials, posting JSON. */
+export function httpRequestNode(
+	name: string,
+	credentialType: keyof typeof CREDENTIALS,
+	url: string,
+	jsonBody: string,
+	extra: Record<string, unknown> = {},
+): Record<string, unknown> & { name: string; type: string } {
+	return {
+		name,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		parameters: {
+			method: 'POST',
+			url,
+			authentication: 'predefinedCredentialType',
+			nodeCredentialType: credentialType,
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody,
+			options: {},
+		},
+		credentials: { [credentialType]: CREDENTIALS[credentialType] },
+		...extra,
+	};
+}
