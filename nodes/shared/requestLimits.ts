@@ -216,7 +216,7 @@ export type RequestPlan = (
  * `sendWithLimits(platform, plan)` in its own `routing.operations.pagination`.
  */
 export function sendWithLimits(platform: PlatformRequests, plan?: RequestPlan) {
-	return async function sendRequests(
+	return pairedWithItem(async function sendRequests(
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
@@ -240,6 +240,31 @@ export function sendWithLimits(platform: PlatformRequests, plan?: RequestPlan) {
 			const haltingItem = (haltedBy as { context?: IDataObject } | undefined)?.context?.itemIndex;
 			if (error === haltedBy && haltingItem !== this.getItemIndex()) return [];
 			throw asNodeError(this.getNode(), error);
+		}
+	});
+}
+
+type PaginationFunction = (
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+) => Promise<INodeExecutionData[]>;
+
+/**
+ * Pairs every output item with the input item it came from, error items too. Left unpaired,
+ * n8n guesses: it pairs a lone output item with item 0 (wrong when item 0's list was empty) and
+ * pairs nothing when items return lists of different lengths.
+ */
+function pairedWithItem(send: PaginationFunction): PaginationFunction {
+	return async function sendPaired(requestData) {
+		const pairedItem = { item: this.getItemIndex() };
+		try {
+			const items = await send.call(this, requestData);
+			return items.map((item) => ({ ...item, pairedItem }));
+		} catch (error) {
+			const nodeError = asNodeError(this.getNode(), error);
+			if (!this.continueOnFail()) throw nodeError;
+			// The error item n8n's declarative engine makes of a failed item, paired with it.
+			return [{ json: {}, error: nodeError, pairedItem }];
 		}
 	};
 }
