@@ -2,6 +2,7 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
+	INode,
 	INodeExecutionData,
 } from 'n8n-workflow';
 
@@ -44,24 +45,29 @@ async function jsonBodyToItems(
 	this: IExecuteSingleFunctions,
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
+	return toItems(readJsonBody(this.getNode(), this.getItemIndex(), response));
+}
+
+/**
+ * The parsed JSON body of a response that arrived with a success status. An HTML page, a body
+ * that is not valid JSON, or `"success": false` is an error (never retried: it says something
+ * final about the answer), not data.
+ */
+export function readJsonBody(
+	node: INode,
+	itemIndex: number,
+	response: IN8nHttpFullResponse,
+): unknown {
 	const { body, statusCode } = response;
-	const itemIndex = this.getItemIndex();
-	const node = this.getNode();
 	const contentType = contentTypeOf(response);
 
 	if (typeof body === 'string') {
-		if (body.trim() === '') return [{ json: {} }];
+		if (body.trim() === '') return undefined;
 		if (contentType.includes('html') || /^\s*<(!doctype|html)/i.test(body)) {
-			throw responseError(
-				node,
-				itemIndex,
-				'The service answered with a web page instead of data',
-				`Status ${statusCode}, page starts with: ${snippet(body)}. Check the Base URL of the credential: it must point at the API, not at the website.`,
-				statusCode,
-			);
+			throw webPageError(node, itemIndex, statusCode, body);
 		}
 		try {
-			return toItems(JSON.parse(body) as unknown);
+			return JSON.parse(body) as unknown;
 		} catch {
 			throw responseError(
 				node,
@@ -73,18 +79,32 @@ async function jsonBodyToItems(
 		}
 	}
 
-	const items = toItems(body);
-	const failed = items.length === 1 && items[0].json.success === false;
+	const failed =
+		body !== null &&
+		typeof body === 'object' &&
+		!Array.isArray(body) &&
+		(body as IDataObject).success === false;
 	if (failed) {
 		throw responseError(
 			node,
 			itemIndex,
-			messageFromBody(items[0].json) ?? 'The service reported that the request did not succeed',
+			messageFromBody(body) ?? 'The service reported that the request did not succeed',
 			'The service answered "success": false.',
 			statusCode,
 		);
 	}
-	return items;
+	return body;
+}
+
+/** A web page where the API's data belongs: the Base URL points at a website, not at the API. */
+export function webPageError(node: INode, itemIndex: number, statusCode: number, page: string) {
+	return responseError(
+		node,
+		itemIndex,
+		'The service answered with a web page instead of data',
+		`Status ${statusCode}, page starts with: ${snippet(page)}. Check the Base URL of the credential: it must point at the API, not at the website.`,
+		statusCode,
+	);
 }
 
 function toItems(body: unknown): INodeExecutionData[] {

@@ -7,10 +7,59 @@ import { SseReader, type SseEvent, type SseOptions } from './sse';
 export type ReplyEvent = { text: string } | { done: true } | { skip: true } | { error: string };
 
 /**
+ * Reads `body` as it arrives, and throws `onIdle()` (after destroying the body) when nothing
+ * arrives for `idleMs`. A request's Timeout covers the wait for its answer to start; a stream that
+ * stalls midway gets the same time for each of its pieces, and is then told apart from one whose
+ * connection broke.
+ */
+export async function* withIdleLimit<T>(
+	body: AsyncIterable<T>,
+	idleMs: number,
+	onIdle: () => Error,
+): AsyncGenerator<T> {
+	const iterator = body[Symbol.asyncIterator]();
+	for (;;) {
+		const waitingSince = Date.now();
+		const timer = idleAfter(idleMs);
+		// The request's own socket timeout (the same Timeout) may close the connection a moment
+		// before this limit fires: a body that breaks after that long a silence stalled too.
+		const next = await Promise.race([
+			iterator
+				.next()
+				.catch(async (error: unknown) =>
+					Date.now() - waitingSince >= idleMs * 0.9
+						? ('idle' as const)
+						: await Promise.reject(error),
+				),
+			timer.idle,
+		]).finally(timer.cancel);
+		if (next === 'idle') {
+			(body as { destroy?: () => void }).destroy?.();
+			throw onIdle();
+		}
+		if (next.done) return;
+		yield next.value;
+	}
+}
+
+/** A promise that settles after `ms` (on an unreferenced timer, which keeps nothing alive). */
+function idleAfter(ms: number): { idle: Promise<'idle'>; cancel: () => void } {
+	const signal = AbortSignal.timeout(ms);
+	let cancel = () => {};
+	const idle = new Promise<'idle'>((resolve) => {
+		const onAbort = () => resolve('idle');
+		signal.addEventListener('abort', onAbort, { once: true });
+		cancel = () => signal.removeEventListener('abort', onAbort);
+	});
+	return { idle, cancel };
+}
+
+/**
  * Reads a streamed chat reply to its end and returns the whole text. Each piece goes on to the
- * workflow's own stream (`sendChunk`) when the workflow streams. A stream that ends or breaks
- * before the platform's end event, or carries an error event or a line it cannot read, is an
- * error that keeps the text received so far (as `partialResponse` on the error).
+ * workflow's own stream (`sendChunk`) when the workflow streams. A stream that ends, breaks or
+ * stalls (nothing for `idleTimeoutMs`) before the platform's end event, or carries an error event
+ * or a line it cannot read, is an error that keeps the text received so far (as
+ * `partialResponse` on the error).
  */
 export async function readStreamedReply(
 	context: IExecuteFunctions,
@@ -20,6 +69,8 @@ export async function readStreamedReply(
 		sse: SseOptions;
 		interpret: (event: SseEvent) => ReplyEvent[];
 		endMarker: string;
+		/** The node's Timeout: the longest wait for the next piece of the stream. */
+		idleTimeoutMs: number;
 	},
 ): Promise<string> {
 	const { itemIndex } = options;
@@ -50,9 +101,14 @@ export async function readStreamedReply(
 		}
 	};
 
+	const stalled = () =>
+		fail(
+			'The reply stream stopped arriving before it was complete',
+			`Nothing arrived for ${options.idleTimeoutMs / 1000} s (the node's 'Timeout' under 'Request Options'); the message was not sent again.`,
+		);
 	if (streaming) await context.sendChunk('begin', itemIndex);
 	try {
-		for await (const chunk of body) {
+		for await (const chunk of withIdleLimit(body, options.idleTimeoutMs, stalled)) {
 			for (const event of reader.push(chunk)) await take(event);
 			// The end event arrived: what follows, even a connection that breaks, changes nothing.
 			if (done) break;

@@ -5,8 +5,8 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { requestJson } from '../../../shared/codeRequests';
 import { asNodeError } from '../../../shared/errors';
-import { callWithLimits, requestLimitsFrom } from '../../../shared/requestLimits';
 import { channelBaseUrl, chatThing, CREDENTIAL_NAME } from '../../transport';
 
 export const DEFAULT_BATCH_SIZE = 100;
@@ -83,8 +83,6 @@ export async function writeRowsInBatches(
 
 	const credentials = await this.getCredentials(CREDENTIAL_NAME);
 	const baseUrl = channelBaseUrl(credentials);
-	const run = this.getExecuteData();
-	const limits = requestLimitsFrom(this.getNodeParameter('requestLimits', 0, {}));
 
 	await Promise.all(
 		batches.map(async (batch) => {
@@ -97,20 +95,14 @@ export async function writeRowsInBatches(
 					dataSourceId: batch[0].input.dataSourceId,
 					dataSourceRows: batch.map((entry) => entry.input.row),
 				},
-				json: true,
 			};
 			try {
-				await callWithLimits({
-					node: this.getNode(),
+				// The answer is only `success: true`; requestJson still refuses one that is not.
+				await requestJson(this, {
 					itemIndex: first,
-					run,
-					limits,
 					platform: chatThing,
+					credentialName: CREDENTIAL_NAME,
 					request,
-					attempt: async () =>
-						await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, {
-							...request,
-						}),
 				});
 				for (const { itemIndex, input } of batch) {
 					outputs[itemIndex] = { json: input.output, pairedItem: { item: itemIndex } };

@@ -6,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { callWithLimits, requestLimitsFrom } from '../../../shared/requestLimits';
+import { requestJson, requestStream, requestTimeout } from '../../../shared/codeRequests';
 import type { SseEvent } from '../../../shared/sse';
 import { readStreamedReply, runPerItem, type ReplyEvent } from '../../../shared/streamedReply';
 import { readTextParameter } from '../../../shared/validation';
@@ -168,24 +168,13 @@ export function interpretChunk(event: SseEvent): ReplyEvent[] {
 export async function sendMessages(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const credentials = await this.getCredentials(CREDENTIAL_NAME);
 	const baseUrl = channelBaseUrl(credentials);
-	const run = this.getExecuteData();
 
-	const post = async <T>(input: SendInput, path: string, body: IDataObject, stream: boolean) => {
-		const request = { method: 'POST' as const, url: `${baseUrl}${path}`, body, json: true };
-		return await callWithLimits<T>({
-			node: this.getNode(),
-			itemIndex: input.itemIndex,
-			run,
-			limits: requestLimitsFrom(this.getNodeParameter('requestLimits', input.itemIndex, {})),
-			platform: chatThing,
-			request,
-			attempt: async () =>
-				(await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, {
-					...request,
-					...(stream ? { encoding: 'stream' as const } : {}),
-				})) as T,
-		});
-	};
+	const call = (input: SendInput, path: string, body: IDataObject) => ({
+		itemIndex: input.itemIndex,
+		platform: chatThing,
+		credentialName: CREDENTIAL_NAME,
+		request: { method: 'POST' as const, url: `${baseUrl}${path}`, body },
+	});
 
 	return await runPerItem(
 		this,
@@ -193,29 +182,28 @@ export async function sendMessages(this: IExecuteFunctions): Promise<INodeExecut
 		async (input) => {
 			const conversation = input.conversationId ? { conversationId: input.conversationId } : {};
 			if (!input.stream) {
-				const body = await post<IDataObject>(
-					input,
-					'/message',
-					{ message: input.message, ...conversation },
-					false,
+				const body = await requestJson<IDataObject>(
+					this,
+					call(input, '/message', { message: input.message, ...conversation }),
 				);
 				return { conversationId: body.conversationId, response: body.response, streamed: false };
 			}
 			// The stream carries no conversation ID: a one-off message starts its conversation first.
 			const conversationId =
 				input.conversationId ??
-				String((await post<IDataObject>(input, '/conversation', {}, false)).conversationId);
-			const stream = await post<AsyncIterable<Uint8Array>>(
-				input,
-				'/message',
-				{ message: input.message, conversationId, stream: true },
-				true,
+				String(
+					(await requestJson<IDataObject>(this, call(input, '/conversation', {}))).conversationId,
+				);
+			const stream = await requestStream(
+				this,
+				call(input, '/message', { message: input.message, conversationId, stream: true }),
 			);
 			const response = await readStreamedReply(this, stream, {
 				itemIndex: input.itemIndex,
 				sse: { dataLinePerEvent: true },
 				interpret: interpretChunk,
 				endMarker: '[DONE] line',
+				idleTimeoutMs: requestTimeout(this, input.itemIndex),
 			});
 			return { conversationId, response, streamed: true };
 		},

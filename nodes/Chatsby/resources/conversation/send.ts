@@ -6,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { callWithLimits, requestLimitsFrom } from '../../../shared/requestLimits';
+import { requestJson, requestStream, requestTimeout } from '../../../shared/codeRequests';
 import type { SseEvent } from '../../../shared/sse';
 import { readStreamedReply, runPerItem, type ReplyEvent } from '../../../shared/streamedReply';
 import { readTextParameter } from '../../../shared/validation';
@@ -73,7 +73,6 @@ export function interpretEvent(event: SseEvent): ReplyEvent[] {
 export async function sendToAgent(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const credentials = await this.getCredentials(CREDENTIAL_NAME);
 	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-	const run = this.getExecuteData();
 	return await runPerItem(
 		this,
 		(itemIndex) => {
@@ -95,31 +94,23 @@ export async function sendToAgent(this: IExecuteFunctions): Promise<INodeExecuti
 			return { itemIndex, agentId, message, stream };
 		},
 		async ({ itemIndex, agentId, message, stream }) => {
-			const request = {
-				method: 'POST' as const,
-				url: `${baseUrl}/conversations`,
-				body: { agent_id: agentId, message, ...(stream ? { stream: true } : {}) },
-				json: true,
-			};
-			const answer = await callWithLimits<unknown>({
-				node: this.getNode(),
+			const call = {
 				itemIndex,
-				run,
-				limits: requestLimitsFrom(this.getNodeParameter('requestLimits', itemIndex, {})),
 				platform: chatsby,
-				request,
-				attempt: async () =>
-					(await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, {
-						...request,
-						...(stream ? { encoding: 'stream' as const } : {}),
-					})) as unknown,
-			});
-			if (!stream) return answer as IDataObject;
-			const response = await readStreamedReply(this, answer as AsyncIterable<Uint8Array>, {
+				credentialName: CREDENTIAL_NAME,
+				request: {
+					method: 'POST' as const,
+					url: `${baseUrl}/conversations`,
+					body: { agent_id: agentId, message, ...(stream ? { stream: true } : {}) },
+				},
+			};
+			if (!stream) return await requestJson<IDataObject>(this, call);
+			const response = await readStreamedReply(this, await requestStream(this, call), {
 				itemIndex,
 				sse: {},
 				interpret: interpretEvent,
 				endMarker: '"done" event',
+				idleTimeoutMs: requestTimeout(this, itemIndex),
 			});
 			return { agent_id: agentId, message, response, streamed: true };
 		},
