@@ -30,6 +30,12 @@ const explainError: ErrorExplainer = (failure, request) => {
 				message: 'The request was malformed or missing required fields (400)',
 				description: `Check the fields of this operation.${detail}`,
 			};
+		case 401:
+			return {
+				message: 'The secret key was refused (401)',
+				description:
+					"Check the credential: its Secret Key and Channel ID must come from the same bot's API channel (bot dashboard → Channels → API).",
+			};
 		case 403:
 			return {
 				message: 'The secret key does not match the channel, or the channel ID is wrong (403)',

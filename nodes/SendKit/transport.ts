@@ -4,6 +4,7 @@ import { sendWithLimits, type PlatformRequests, type RequestPlan } from '../shar
 export const CREDENTIAL_NAME = 'sendKitApi';
 
 const isRetrain = (url?: string) => /\/retrain$/.test(String(url ?? ''));
+const isAgentList = (url?: string) => /\/v1\/agents\/?$/.test(String(url ?? ''));
 
 // SendKit's error strings are generic ("Error", "Conflict"): the status decides the words.
 const explainError: ErrorExplainer = (failure, request) => {
@@ -32,10 +33,17 @@ const explainError: ErrorExplainer = (failure, request) => {
 					"A platform key (sk_…user…) needs the credential's Workspace ID; a workspace key must be used in its own workspace.",
 			};
 		case 404:
-			return {
-				message: 'Agent not found (404)',
-				description: 'The agent ID does not exist in this workspace, or the agent was deleted.',
-			};
+			// Every path but the agent list names an agent; on the list, the path itself is missing.
+			return isAgentList(request.url)
+				? {
+						message: 'Not found (404)',
+						description:
+							"SendKit has no such endpoint at this address: check the credential's Base URL (https://api.sendkit.ai).",
+					}
+				: {
+						message: 'Agent not found (404)',
+						description: 'The agent ID does not exist in this workspace, or the agent was deleted.',
+					};
 		case 409:
 			return isRetrain(request.url)
 				? {
