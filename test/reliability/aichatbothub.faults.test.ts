@@ -1,0 +1,166 @@
+import { AiChatbotHubEmulator } from '../emulators/aichatbothub';
+import { runNode } from '../harness/runNode';
+import { byId, TOKEN } from '../nodes/AiChatbotHub/setup';
+import {
+	describeFaultMatrix,
+	fails,
+	notRepeated,
+	records,
+	retried,
+	retriedAfterRetryAfter,
+	type ExpectedOutcomes,
+	type Operation,
+} from './matrix';
+
+/** AI Chatbot Hub's error body (GPT-trainer's `{ "error": "…" }`), with realistic words. */
+const VENDOR_MESSAGES: Record<number, string> = {
+	401: 'Unauthorized: invalid API token',
+	403: 'Forbidden: this token may not access this chatbot',
+	404: 'Chatbot not found',
+	409: 'A chatbot with this name is being created',
+	422: 'name must be at most 100 characters',
+	429: 'Too many requests, slow down',
+	500: 'Internal server error',
+	502: 'Bad gateway',
+	503: 'Service temporarily unavailable',
+	504: 'Gateway timeout',
+};
+
+/** The operations of the matrix, bound to one emulator. */
+function operationsOf(emulator: AiChatbotHubEmulator) {
+	/** The chatbots the two input items use (set by `prepare`). */
+	let ids: string[] = [];
+	const seedTwoChatbots = () => {
+		const { support, sales } = emulator.seed().chatbots;
+		ids = [support, sales];
+		return ids.map((id) => ({ json: { id } }));
+	};
+	return {
+		create: {
+			name: 'Chatbot › Create',
+			kind: 'create',
+			target: { method: 'POST', path: /^\/chatbot\/create$/ },
+			itemOf: (request) =>
+				['Bot 0', 'Bot 1'].indexOf(String((request.body as { name?: string })?.name)),
+			prepare: () => ({
+				parameters: {
+					resource: 'chatbot',
+					operation: 'create',
+					name: '={{ $json.name }}',
+					additionalFields: {},
+				},
+				input: [{ json: { name: 'Bot 0' } }, { json: { name: 'Bot 1' } }],
+			}),
+			expectResult(outputs, itemIndex) {
+				expect(outputs).toHaveLength(1);
+				expect(outputs[0].json).toMatchObject({
+					name: `Bot ${itemIndex}`,
+					uuid: expect.any(String),
+				});
+			},
+			held: (itemIndex) =>
+				[...emulator.chatbots.values()].filter((chatbot) => chatbot.name === `Bot ${itemIndex}`)
+					.length,
+		},
+		read: {
+			name: 'Chatbot › Get',
+			kind: 'read',
+			target: { method: 'GET', path: /^\/chatbot\/[0-9a-f]{32}$/ },
+			itemOf: (request) => ids.indexOf(request.routePath.split('/')[2]),
+			prepare: () => ({
+				parameters: { resource: 'chatbot', operation: 'get', chatbot: byId('={{ $json.id }}') },
+				input: seedTwoChatbots(),
+			}),
+			expectResult(outputs, itemIndex) {
+				expect(outputs).toHaveLength(1);
+				expect(outputs[0].json.uuid).toBe(ids[itemIndex]);
+			},
+		},
+		// AI Chatbot Hub does not paginate: a list is one bare array.
+		list: {
+			name: 'Agent › Get Many (Return All; not paginated)',
+			kind: 'list',
+			target: { method: 'GET', path: /^\/chatbot\/[0-9a-f]{32}\/agents$/ },
+			itemOf: (request) => ids.indexOf(request.routePath.split('/')[2]),
+			prepare: () => ({
+				parameters: {
+					resource: 'agent',
+					operation: 'getAll',
+					chatbot: byId('={{ $json.id }}'),
+					returnAll: true,
+				},
+				input: seedTwoChatbots(),
+			}),
+			expectResult(outputs, itemIndex) {
+				expect(outputs.map((output) => output.json.uuid)).toEqual(
+					emulator.agentsOf(ids[itemIndex]).map((agent) => agent.uuid),
+				);
+			},
+			page: (count) => Array.from({ length: count }, (_, i) => ({ uuid: `agent-${i}` })),
+		},
+	} satisfies Record<string, Operation>;
+}
+
+const refused = fails(VENDOR_MESSAGES[401], {
+	httpCode: '401',
+	description: /API token/,
+	attempts: 2,
+});
+const both = (outcome: ReturnType<typeof fails>) => ({ create: outcome, read: outcome });
+
+/**
+ * One row per case: what Chatbot › Create (a creating POST, never repeated once the service may
+ * have carried it out) and Chatbot › Get (a read, safe to repeat) do. AI Chatbot Hub's lists are
+ * not paginated: the page cases reduce to an empty list.
+ */
+const expected: ExpectedOutcomes<keyof ReturnType<typeof operationsOf>> = {
+	'401': both(refused),
+	'403': both(fails(VENDOR_MESSAGES[403], { httpCode: '403', description: /cannot access/ })),
+	'404': both(fails(VENDOR_MESSAGES[404], { httpCode: '404', description: /does not exist/ })),
+	'409': both(fails(VENDOR_MESSAGES[409], { httpCode: '409' })),
+	'422': both(fails(VENDOR_MESSAGES[422], { httpCode: '422', description: /refused/ })),
+	'429': { create: retriedAfterRetryAfter(), read: retriedAfterRetryAfter() },
+	'500': both(fails(VENDOR_MESSAGES[500], { httpCode: '500', description: /Try again later/ })),
+	'502': { create: notRepeated(VENDOR_MESSAGES[502], '502'), read: retried() },
+	'503': { create: retried(), read: retried() },
+	'504': { create: notRepeated(VENDOR_MESSAGES[504], '504'), read: retried() },
+	reset: {
+		create: notRepeated('The connection was closed before the service answered'),
+		read: retried(),
+	},
+	slow: { create: notRepeated('The service did not answer in time'), read: retried() },
+	hang: { create: notRepeated('The service did not answer in time'), read: retried() },
+	malformedJson: both(fails('The service answered with a body that is not valid JSON')),
+	htmlErrorPage: both(fails('The service answered with status 500', { httpCode: '500' })),
+	htmlPage200: both(
+		fails('The service answered with a web page instead of data', { description: /Base URL/ }),
+	),
+	truncated: {
+		create: notRepeated('The connection was closed before the service answered'),
+		read: retried(),
+	},
+	emptyFirstPage: { list: records(0, 1) },
+};
+
+describe('AI Chatbot Hub › fault matrix', () => {
+	describeFaultMatrix(
+		{
+			name: 'AI Chatbot Hub',
+			secrets: [TOKEN],
+			create: () => new AiChatbotHubEmulator({ token: TOKEN }),
+			start: async (emulator) => await emulator.start(),
+			stop: async (emulator) => await emulator.stop(),
+			server: (emulator) => emulator.server,
+			errorBody: (status) => ({ error: VENDOR_MESSAGES[status] ?? `Status ${status}` }),
+			run: async (emulator, parameters, options) =>
+				await runNode({
+					type: 'aiChatbotHub',
+					parameters,
+					credentials: { aiChatbotHubApi: { apiToken: TOKEN, baseUrl: emulator.url } },
+					...options,
+				}),
+			operations: operationsOf,
+		},
+		expected,
+	);
+});

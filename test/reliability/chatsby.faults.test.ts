@@ -1,0 +1,293 @@
+import { ChatsbyEmulator } from '../emulators/chatsby';
+import { runNode } from '../harness/runNode';
+import { API_KEY, byId } from '../nodes/Chatsby/setup';
+import {
+	describeFaultMatrix,
+	fails,
+	notRepeated,
+	records,
+	retried,
+	retriedAfterRetryAfter,
+	type ExpectedOutcomes,
+	type Operation,
+} from './matrix';
+
+/** Chatsby's documented error body: `{ error: { type, message, code, param?, status } }`. */
+const VENDOR_ERRORS: Record<
+	number,
+	{ type: string; message: string; code: string; param?: string }
+> = {
+	401: {
+		type: 'authentication_error',
+		message: 'Invalid API key provided.',
+		code: 'invalid_api_key',
+	},
+	403: {
+		type: 'forbidden_error',
+		message: 'This API key may not do this.',
+		code: 'insufficient_permissions',
+	},
+	404: {
+		type: 'not_found_error',
+		message: "No agent with id 'agent_x' exists.",
+		code: 'resource_not_found',
+	},
+	409: { type: 'conflict_error', message: 'The source is already processing.', code: 'conflict' },
+	422: {
+		type: 'validation_error',
+		message: 'Text is over 100,000 characters.',
+		code: 'validation_error',
+		param: 'content',
+	},
+	429: { type: 'rate_limit_error', message: 'Too many requests.', code: 'rate_limit_exceeded' },
+	500: {
+		type: 'server_error',
+		message: 'Something went wrong on our end.',
+		code: 'internal_error',
+	},
+	502: { type: 'server_error', message: 'Bad gateway.', code: 'bad_gateway' },
+	503: { type: 'server_error', message: 'Service unavailable.', code: 'service_unavailable' },
+	504: { type: 'server_error', message: 'Gateway timeout.', code: 'gateway_timeout' },
+};
+const explained = (status: number) => {
+	const { type, message, code } = VENDOR_ERRORS[status];
+	return `${message} (${type} / ${code})`;
+};
+
+/** Sources per seeded agent: two pages at Return All's page size of 100. */
+const SOURCES = 150;
+
+// A fixture for the emulator, not a secret.
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets
+const WEBHOOK_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+
+/** The operations of the matrix, bound to one emulator. */
+function operationsOf(emulator: ChatsbyEmulator) {
+	/** The agents or sources the two input items use (set by `prepare`). */
+	let ids: string[] = [];
+	let agentId = '';
+	return {
+		create: {
+			name: 'Agent › Create',
+			kind: 'create',
+			target: { method: 'POST', path: /^\/agents$/ },
+			itemOf: (request) =>
+				['Agent 0', 'Agent 1'].indexOf(String((request.body as { name?: string })?.name)),
+			prepare: () => ({
+				parameters: {
+					resource: 'agent',
+					operation: 'create',
+					name: '={{ $json.name }}',
+					additionalFields: {},
+				},
+				input: [{ json: { name: 'Agent 0' } }, { json: { name: 'Agent 1' } }],
+			}),
+			expectResult(outputs, itemIndex) {
+				expect(outputs).toHaveLength(1);
+				expect(outputs[0].json).toMatchObject({
+					id: expect.stringMatching(/^agent_/),
+					name: `Agent ${itemIndex}`,
+				});
+			},
+			held: (itemIndex) =>
+				[...emulator.agents.values()].filter((agent) => agent.name === `Agent ${itemIndex}`).length,
+		},
+		read: {
+			name: 'Source › Get',
+			kind: 'read',
+			target: { method: 'GET', path: /^\/sources\/[^/]+$/ },
+			itemOf: (request) => ids.indexOf(request.routePath.split('/')[2]),
+			prepare() {
+				const agent = String(emulator.addAgent('Support').id);
+				ids = [
+					emulator.addSource(agent, 'website', 'https://acme.com/help', 'trained').id,
+					emulator.addSource(agent, 'text', 'Acme Corp offers three plans.', 'trained').id,
+				];
+				return {
+					parameters: { resource: 'source', operation: 'get', sourceId: byId('={{ $json.id }}') },
+					input: ids.map((id) => ({ json: { id } })),
+				};
+			},
+			expectResult(outputs, itemIndex) {
+				expect(outputs).toHaveLength(1);
+				expect(outputs[0].json).toMatchObject({ id: ids[itemIndex], status: 'trained' });
+			},
+		},
+		list: {
+			name: 'Source › Get Many (Return All, 2 pages)',
+			kind: 'list',
+			target: { method: 'GET', path: /^\/agents\/[^/]+\/sources$/ },
+			itemOf: (request) => ids.indexOf(request.routePath.split('/')[2]),
+			faultedPage: (request) => request.query.cursor !== undefined,
+			prepare() {
+				ids = [0, 1].map((agentIndex) => {
+					const agent = String(emulator.addAgent(`Agent ${agentIndex}`).id);
+					for (let i = 0; i < SOURCES; i++) {
+						emulator.addSource(agent, 'text', `Fact ${i} of agent ${agentIndex}`, 'trained');
+					}
+					return agent;
+				});
+				return {
+					parameters: {
+						resource: 'source',
+						operation: 'getAll',
+						agentId: byId('={{ $json.id }}'),
+						returnAll: true,
+						filters: {},
+					},
+					input: ids.map((id) => ({ json: { id } })),
+				};
+			},
+			expectResult(outputs, itemIndex) {
+				expect(outputs.map((output) => output.json.id)).toEqual(
+					[...emulator.sources.values()]
+						.filter((source) => source.agent_id === ids[itemIndex])
+						.map((source) => source.id),
+				);
+			},
+			pageSize: 100,
+			page: (count, nextCursor) => ({
+				data: Array.from({ length: count }, (_, i) => ({ id: `src_made${i}`, type: 'text' })),
+				has_more: nextCursor !== null,
+				next_cursor: nextCursor,
+			}),
+		},
+		stream: {
+			name: 'Conversation › Send (streamed)',
+			kind: 'stream',
+			programmatic: true,
+			target: { method: 'POST', path: /^\/conversations$/ },
+			itemOf: (request) =>
+				['Question 0', 'Question 1'].indexOf(
+					String((request.body as { message?: string })?.message),
+				),
+			prepare() {
+				agentId = String(emulator.addAgent('Support').id);
+				return {
+					parameters: {
+						resource: 'conversation',
+						operation: 'send',
+						agentId: byId(agentId),
+						message: '={{ $json.question }}',
+						options: { stream: true },
+					},
+					input: [{ json: { question: 'Question 0' } }, { json: { question: 'Question 1' } }],
+				};
+			},
+			expectResult(outputs, itemIndex) {
+				expect(outputs.map((output) => output.json)).toEqual([
+					{
+						agent_id: agentId,
+						message: `Question ${itemIndex}`,
+						response: `Our answer to: Question ${itemIndex}`,
+						streamed: true,
+					},
+				]);
+			},
+		},
+	} satisfies Record<string, Operation>;
+}
+
+type Op = keyof ReturnType<typeof operationsOf>;
+const all = (outcome: ReturnType<typeof fails>): Record<Op, ReturnType<typeof fails>> => ({
+	create: outcome,
+	read: outcome,
+	list: outcome,
+	stream: outcome,
+});
+const vendor = (status: number, options: Parameters<typeof fails>[1] = {}) =>
+	fails(explained(status), { httpCode: String(status), ...options });
+const unanswered = (message: string) => ({
+	create: notRepeated(message),
+	read: retried(),
+	list: retried(),
+	stream: notRepeated(message),
+});
+
+// One row per case. Agent › Create and Conversation › Send are creating POSTs, never repeated
+// once Chatsby may have carried them out; the reads are safe to repeat.
+const expected: ExpectedOutcomes<Op> = {
+	'401': all(vendor(401, { description: /API key/, attempts: 2 })),
+	'403': all(vendor(403, { description: /scopes/ })),
+	'404': all(vendor(404, { description: /does not exist/ })),
+	'409': all(vendor(409)),
+	'422': all(vendor(422, { description: /The field concerned is 'content'/ })),
+	'429': {
+		create: retriedAfterRetryAfter(),
+		read: retriedAfterRetryAfter(),
+		list: retriedAfterRetryAfter(),
+		stream: retriedAfterRetryAfter(),
+	},
+	'500': all(vendor(500, { description: /Try again later/ })),
+	'502': {
+		create: notRepeated(explained(502), '502'),
+		read: retried(),
+		list: retried(),
+		stream: notRepeated(explained(502), '502'),
+	},
+	'503': { create: retried(), read: retried(), list: retried(), stream: retried() },
+	'504': {
+		create: notRepeated(explained(504), '504'),
+		read: retried(),
+		list: retried(),
+		stream: notRepeated(explained(504), '504'),
+	},
+	reset: unanswered('The connection was closed before the service answered'),
+	slow: unanswered('The service did not answer in time'),
+	hang: unanswered('The service did not answer in time'),
+	malformedJson: {
+		...all(fails('The service answered with a body that is not valid JSON')),
+		// A JSON body where the event stream belongs carries no reply events.
+		stream: fails('The reply stream ended before it was complete', { partialResponse: true }),
+	},
+	htmlErrorPage: all(fails('Chatsby answered with status 500', { httpCode: '500' })),
+	htmlPage200: all(
+		fails('The service answered with a web page instead of data', { description: /Base URL/ }),
+	),
+	truncated: {
+		...unanswered('The connection was closed before the service answered'),
+		stream: fails('The reply stream broke off before it was complete', {
+			partialResponse: true,
+			description: /not sent again/,
+		}),
+	},
+	stalled: {
+		stream: fails('The reply stream stopped arriving before it was complete', {
+			partialResponse: true,
+			description: /Nothing arrived for 1 s.*not sent again/,
+		}),
+	},
+	repeatedCursor: {
+		list: fails('The service sent the same page cursor twice', {
+			attempts: 2,
+			description: /not read further/,
+		}),
+	},
+	emptyFirstPage: { list: records(0, 1) },
+	emptyLaterPage: { list: records(100, 1) },
+};
+
+describe('Chatsby › fault matrix', () => {
+	describeFaultMatrix(
+		{
+			name: 'Chatsby',
+			secrets: [API_KEY, WEBHOOK_SECRET],
+			create: () => new ChatsbyEmulator({ apiKey: API_KEY }),
+			start: async (emulator) => await emulator.start(),
+			stop: async (emulator) => await emulator.stop(),
+			server: (emulator) => emulator.server,
+			errorBody: (status) => ({ error: { ...VENDOR_ERRORS[status], status } }),
+			run: async (emulator, parameters, options) =>
+				await runNode({
+					type: 'chatsby',
+					parameters,
+					credentials: {
+						chatsbyApi: { apiKey: API_KEY, webhookSecret: WEBHOOK_SECRET, baseUrl: emulator.url },
+					},
+					...options,
+				}),
+			operations: operationsOf,
+		},
+		expected,
+	);
+});
