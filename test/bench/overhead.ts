@@ -16,7 +16,7 @@ import {
 import type { BenchTable } from './table';
 
 const ITEMS = 5000;
-const ROUNDS = 3;
+const ROUNDS = 2;
 
 export async function benchOverhead(n8n: BenchN8n): Promise<BenchTable> {
 	const chatThingBase = `${n8n.chatThing.hostUrl}/api/public/channels/${CHAT_THING.channelId}/1.0`;

@@ -137,7 +137,14 @@ export class BenchN8n {
 		nodeTimeMs: (node: string) => number;
 		items: (node: string) => Array<{ json: Record<string, unknown> }>;
 	}> {
-		const { output } = await n8nCli(this.install, ['execute', `--id=${workflowId}`, '--rawOutput']);
+		// `execute` prints the run through n8n's logger, at level info.
+		const { output } = await n8nCli(
+			this.install,
+			['execute', `--id=${workflowId}`, '--rawOutput'],
+			{
+				N8N_LOG_LEVEL: 'info',
+			},
+		);
 		const start = output.indexOf('\n{');
 		if (start < 0) throw new Error(`n8n execute printed no run: ${output.slice(-800)}`);
 		const run = JSON.parse(output.slice(start + 1, output.lastIndexOf('}') + 1)) as {
