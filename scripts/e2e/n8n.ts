@@ -5,7 +5,8 @@
  * control port, and a small check runner. Everything talks to 127.0.0.1 only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -138,6 +139,51 @@ export async function stopProcesses(children: ChildProcess[], graceMs = 10_000):
 		await exited;
 		clearTimeout(killer);
 	}
+}
+
+/** Installs the packed package where n8n keeps community packages (`<user folder>/.n8n/nodes`). */
+export async function installPackage(userFolder: string, tarball: string): Promise<void> {
+	const nodes = path.join(userFolder, '.n8n/nodes');
+	mkdirSync(nodes, { recursive: true });
+	writeFileSync(path.join(nodes, 'package.json'), '{"name":"installed-nodes","private":true}');
+	const { code, output } = await runCommand(
+		'npm',
+		[
+			'install',
+			'--silent',
+			'--no-audit',
+			'--no-fund',
+			'--ignore-scripts',
+			'--legacy-peer-deps',
+			'--no-package-lock',
+			tarball,
+		],
+		process.env,
+		nodes,
+	);
+	if (code !== 0) throw new Error(`Installing ${tarball} failed: ${output}`);
+}
+
+/**
+ * Reads n8n's streaming response (one JSON chunk a line: begin, item…, end) and notes when each
+ * chunk arrived (ms since the epoch, sub-millisecond, on this process's clock).
+ */
+export async function readStreamedChunks(
+	response: Response,
+): Promise<Array<{ type: string; content?: string; at: number }>> {
+	const chunks: Array<{ type: string; content?: string; at: number }> = [];
+	const decoder = new TextDecoder();
+	let buffered = '';
+	for await (const part of response.body as unknown as AsyncIterable<Uint8Array>) {
+		const at = performance.timeOrigin + performance.now();
+		buffered += decoder.decode(part, { stream: true });
+		const lines = buffered.split('\n');
+		buffered = lines.pop() ?? '';
+		for (const line of lines.filter((text) => text.trim() !== '')) {
+			chunks.push({ ...(JSON.parse(line) as { type: string; content?: string }), at });
+		}
+	}
+	return chunks;
 }
 
 export async function httpReady(url: string, timeoutMs = 90_000): Promise<void> {

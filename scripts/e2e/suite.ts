@@ -15,6 +15,8 @@ import {
 	expect,
 	forgetRequests,
 	httpReady,
+	installPackage,
+	readStreamedChunks,
 	n8nCli,
 	N8nApi,
 	nodeOutput,
@@ -82,7 +84,7 @@ async function main() {
 	mkdirSync(path.join(home, '.n8n/nodes'), { recursive: true });
 	try {
 		await startEmulators();
-		await installPackage();
+		await installPackage(home, process.env.E2E_TARBALL ?? '');
 		if (mode === 'queue') await startRedis();
 		await importFixtures();
 		if (mode === 'regular') {
@@ -143,29 +145,6 @@ async function startEmulators() {
 		root,
 	);
 	if (code !== 0) throw new Error(`Writing the credentials failed: ${output}`);
-}
-
-/** The packed tarball, installed where n8n installs community packages (node types `${PACKAGE}.*`). */
-async function installPackage() {
-	const nodes = path.join(home, '.n8n/nodes');
-	writeFileSync(path.join(nodes, 'package.json'), '{"name":"installed-nodes","private":true}');
-	const tarball = process.env.E2E_TARBALL ?? '';
-	const { code, output } = await runCommand(
-		'npm',
-		[
-			'install',
-			'--silent',
-			'--no-audit',
-			'--no-fund',
-			'--ignore-scripts',
-			'--legacy-peer-deps',
-			'--no-package-lock',
-			tarball,
-		],
-		process.env,
-		nodes,
-	);
-	if (code !== 0) throw new Error(`Installing ${tarball} failed: ${output}`);
 }
 
 async function importFixtures() {
@@ -553,18 +532,7 @@ async function checkChatStreaming(api: N8nApi) {
 				return answer.status === 404 ? undefined : answer;
 			});
 			expect(response.status === 200 && response.body, `the chat URL answered ${response.status}`);
-			const chunks: Array<{ type: string; content?: string; at: number }> = [];
-			const decoder = new TextDecoder();
-			let buffered = '';
-			for await (const part of response.body as unknown as AsyncIterable<Uint8Array>) {
-				const at = performance.timeOrigin + performance.now();
-				buffered += decoder.decode(part, { stream: true });
-				const lines = buffered.split('\n');
-				buffered = lines.pop() ?? '';
-				for (const line of lines.filter((text) => text.trim() !== '')) {
-					chunks.push({ ...(JSON.parse(line) as { type: string; content?: string }), at });
-				}
-			}
+			const chunks = await readStreamedChunks(response);
 			const items = chunks.filter((chunk) => chunk.type === 'item');
 			const text = items.map((chunk) => chunk.content).join('');
 			const expected = `Our answer to: ${message}`;

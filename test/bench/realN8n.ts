@@ -11,11 +11,11 @@ import path from 'node:path';
 
 import {
 	httpReady,
+	installPackage,
 	n8nCli,
 	N8nApi,
 	startN8n,
 	stopProcesses,
-	runCommand,
 	type N8nInstall,
 	type WorkflowJson,
 } from '../../scripts/e2e/n8n';
@@ -75,24 +75,7 @@ export class BenchN8n {
 		const chatThingUrl = await this.chatThing.start();
 		const chatsbyUrl = await this.chatsby.start();
 		this.chatsby.seed();
-		const nodes = path.join(this.home, '.n8n/nodes');
-		writeFileSync(path.join(nodes, 'package.json'), '{"name":"installed-nodes","private":true}');
-		const installed = await runCommand(
-			'npm',
-			[
-				'install',
-				'--silent',
-				'--no-audit',
-				'--no-fund',
-				'--ignore-scripts',
-				'--legacy-peer-deps',
-				'--no-package-lock',
-				process.env.E2E_TARBALL ?? '',
-			],
-			process.env,
-			nodes,
-		);
-		if (installed.code !== 0) throw new Error(`Installing the package failed: ${installed.output}`);
+		await installPackage(this.home, process.env.E2E_TARBALL ?? '');
 		const credentials = [
 			{
 				...CREDENTIALS.chatThingApi,

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import type { WorkflowJson } from '../../scripts/e2e/n8n';
+import { readStreamedChunks, type WorkflowJson } from '../../scripts/e2e/n8n';
 import { CREDENTIALS, type BenchN8n } from './realN8n';
 import { percentile, type BenchTable } from './table';
 
@@ -54,22 +54,9 @@ export async function benchStreaming(n8n: BenchN8n): Promise<BenchTable> {
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ action: 'sendMessage', sessionId: `bench-${i}`, chatInput: message }),
 		});
-		let firstItemAt: number | undefined;
-		let text = '';
-		let buffered = '';
-		const decoder = new TextDecoder();
-		for await (const part of response.body as unknown as AsyncIterable<Uint8Array>) {
-			const at = performance.timeOrigin + performance.now();
-			buffered += decoder.decode(part, { stream: true });
-			const lines = buffered.split('\n');
-			buffered = lines.pop() ?? '';
-			for (const line of lines.filter((entry) => entry.trim() !== '')) {
-				const chunk = JSON.parse(line) as { type: string; content?: string };
-				if (chunk.type !== 'item') continue;
-				firstItemAt ??= at;
-				text += chunk.content ?? '';
-			}
-		}
+		const items = (await readStreamedChunks(response)).filter((chunk) => chunk.type === 'item');
+		const firstItemAt = items[0]?.at;
+		const text = items.map((chunk) => chunk.content ?? '').join('');
 		const done = performance.timeOrigin + performance.now();
 		const upstream = n8n.chatsby.server.requests.find((request) =>
 			request.path.endsWith('/conversations'),
