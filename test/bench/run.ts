@@ -22,28 +22,30 @@ async function main() {
 	console.log(
 		`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version} (n8n on Node ${process.env.NODE_VERSION ?? '?'}, n8n ${process.env.N8N_VERSION ?? '?'})`,
 	);
-	const tables: BenchTable[] = [];
+	// `npm run bench -- 2 5` runs only those tables; without numbers, all seven.
+	const chosen = process.argv.slice(2).map(Number);
+	const wanted = (number: number) => chosen.length === 0 || chosen.includes(number);
 	const n8n = new BenchN8n();
+	const tables: Array<[number, () => Promise<BenchTable>]> = [
+		[1, async () => await benchOverhead(n8n)],
+		[2, async () => await benchRateLimits(n8n)],
+		[3, benchPagination],
+		[4, benchBulk],
+		[5, async () => await benchStreaming(n8n)],
+		[6, async () => await benchWebhook(n8n)],
+		[7, benchPackage],
+	];
+	const missed: number[] = [];
 	try {
-		await n8n.setUp();
-		tables.push(await benchOverhead(n8n));
-		printTable(1, tables[0]);
-		tables.push(await benchRateLimits(n8n));
-		printTable(2, tables[1]);
-		tables.push(await benchPagination());
-		printTable(3, tables[2]);
-		tables.push(await benchBulk());
-		printTable(4, tables[3]);
-		tables.push(await benchStreaming(n8n));
-		printTable(5, tables[4]);
-		tables.push(await benchWebhook(n8n));
-		printTable(6, tables[5]);
+		if ([1, 2, 5, 6].some(wanted)) await n8n.setUp();
+		for (const [number, measure] of tables.filter(([number]) => wanted(number))) {
+			const table = await measure();
+			printTable(number, table);
+			if (table.met === false) missed.push(number);
+		}
 	} finally {
 		await n8n.tearDown();
 	}
-	tables.push(await benchPackage());
-	printTable(7, tables[6]);
-	const missed = tables.flatMap((table, index) => (table.met === false ? [index + 1] : []));
 	console.log(
 		missed.length ? `\nTargets missed in tables ${missed.join(', ')}.` : '\nEvery target met.',
 	);
