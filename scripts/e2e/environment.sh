@@ -12,6 +12,9 @@ export N8N_WEBHOOK_URL="http://127.0.0.1:$N8N_PORT/"
 export N8N_SECURE_COOKIE=false
 export N8N_DIAGNOSTICS_ENABLED=false N8N_VERSION_NOTIFICATIONS_ENABLED=false N8N_TEMPLATES_ENABLED=false \
 	N8N_PERSONALIZATION_ENABLED=false N8N_DYNAMIC_BANNERS_ENABLED=false
+# The list of vetted community nodes comes from n8n's servers when the editor opens the node panel
+# (seen by the network guard during the Chromium test); installed packages load without it.
+export N8N_VERIFIED_PACKAGES_ENABLED=false
 # The MCP registry module calls out. Older 2.x releases have no such module and refuse its name.
 if [ -d "$e2e/n8n-$N8N_VERSION/node_modules/n8n/dist/modules/mcp-registry" ]; then
 	export N8N_DISABLED_MODULES=mcp-registry
