@@ -88,12 +88,24 @@ async function addFromNodePanel(page: Page, app: string) {
 	await page.keyboard.type(app);
 	await page.getByTestId('node-creator-item-name').getByText(app, { exact: true }).first().click();
 	// The app's page lists section labels and entries; the first entry with a name is the node.
-	await page
+	// On a busy machine a click can land while the panel still slides in and add nothing: the
+	// entry is clicked again (at most three times) until the parameters open.
+	const firstEntry = page
 		.getByTestId('item-iterator-item')
 		.filter({ has: page.getByTestId('node-creator-item-name') })
-		.first()
-		.click();
-	await page.getByTestId('ndv').getByTestId('node-parameters').waitFor();
+		.first();
+	const parameters = page.getByTestId('ndv').getByTestId('node-parameters');
+	await firstEntry.waitFor();
+	for (let attempt = 1; ; attempt++) {
+		await page.waitForTimeout(300);
+		if (await firstEntry.isVisible()) await firstEntry.click();
+		try {
+			await parameters.waitFor({ timeout: 10_000 });
+			break;
+		} catch (error) {
+			if (attempt === 3) throw error;
+		}
+	}
 	await page.getByTestId('ndv').getByTestId('node-credentials-select').waitFor();
 	// Let the parameter panel settle (list searches, hints) before the picture.
 	await page.waitForTimeout(750);
