@@ -6,9 +6,10 @@
  */
 import {
 	CHAT_THING,
-	CHATSBY,
-	PACKAGE,
 	CREDENTIALS,
+	PACKAGE,
+	chatsbyAddTextByHttpRequest,
+	chatsbyAddTextNode,
 	httpRequestNode,
 	itemsWorkflow,
 	type BenchN8n,
@@ -48,25 +49,8 @@ export async function benchOverhead(n8n: BenchN8n): Promise<BenchTable> {
 			label: 'Chatsby: Add a source (text)',
 			requests: () =>
 				n8n.chatsby.server.requests.filter((request) => request.path.endsWith('/sources')).length,
-			ours: {
-				name: 'Ours',
-				type: `${PACKAGE}.chatsby`,
-				parameters: {
-					resource: 'source',
-					operation: 'add',
-					agentId: { __rl: true, mode: 'id', value: CHATSBY.agentId },
-					type: 'text',
-					text: '={{ "Fact " + $json.n }}',
-					options: {},
-				},
-				credentials: { chatsbyApi: CREDENTIALS.chatsbyApi },
-			},
-			reference: httpRequestNode(
-				'HTTP Request',
-				'chatsbyApi',
-				`${n8n.chatsby.url}/agents/${CHATSBY.agentId}/sources`,
-				'={{ JSON.stringify({ type: "text", content: "Fact " + $json.n }) }}',
-			),
+			ours: chatsbyAddTextNode('Fact '),
+			reference: chatsbyAddTextByHttpRequest(n8n.chatsby.url, 'Fact '),
 		},
 	];
 	await n8n.importWorkflows(

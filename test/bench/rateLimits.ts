@@ -4,10 +4,8 @@
  * n8n's HTTP Request node with its defaults, in the same n8n.
  */
 import {
-	CHATSBY,
-	CREDENTIALS,
-	PACKAGE,
-	httpRequestNode,
+	chatsbyAddTextByHttpRequest,
+	chatsbyAddTextNode,
 	itemsWorkflow,
 	type BenchN8n,
 } from './realN8n';
@@ -19,32 +17,21 @@ const PER_SECOND = 20;
 
 export async function benchRateLimits(n8n: BenchN8n): Promise<BenchTable> {
 	await n8n.importWorkflows([
-		itemsWorkflow('benchLimitsOurs', 'Bench: rate limits (ours)', ITEMS, {
-			name: 'Ours',
-			type: `${PACKAGE}.chatsby`,
-			parameters: {
-				resource: 'source',
-				operation: 'add',
-				agentId: { __rl: true, mode: 'id', value: CHATSBY.agentId },
-				type: 'text',
-				text: '={{ "Limited ours " + $json.n }}',
-				options: {},
-			},
-			credentials: { chatsbyApi: CREDENTIALS.chatsbyApi },
-			onError: 'continueRegularOutput',
-		}),
+		itemsWorkflow(
+			'benchLimitsOurs',
+			'Bench: rate limits (ours)',
+			ITEMS,
+			chatsbyAddTextNode('Limited ours ', { onError: 'continueRegularOutput' }),
+		),
 		itemsWorkflow(
 			'benchLimitsHttp',
 			'Bench: rate limits (HTTP Request)',
 			ITEMS,
-			httpRequestNode(
-				'HTTP Request',
-				'chatsbyApi',
-				`${n8n.chatsby.url}/agents/${CHATSBY.agentId}/sources`,
-				'={{ JSON.stringify({ type: "text", content: "Limited http " + $json.n }) }}',
-				// Only so that its failed items can be counted: by default the first 429 stops the workflow.
-				{ onError: 'continueRegularOutput' },
-			),
+			// 'On Error: Continue' only so that its failed items can be counted: by default the first
+			// 429 stops the workflow.
+			chatsbyAddTextByHttpRequest(n8n.chatsby.url, 'Limited http ', {
+				onError: 'continueRegularOutput',
+			}),
 		),
 	]);
 	const idealMs = (ITEMS / PER_SECOND) * 1000;

@@ -235,3 +235,39 @@ export function httpRequestNode(
 		...extra,
 	};
 }
+
+/** Our Chatsby "Add a source" (text) node, adding `<prefix><n>` for each item. */
+export function chatsbyAddTextNode(
+	prefix: string,
+	extra: Record<string, unknown> = {},
+): Record<string, unknown> & { name: string; type: string } {
+	return {
+		name: 'Ours',
+		type: `${PACKAGE}.chatsby`,
+		parameters: {
+			resource: 'source',
+			operation: 'add',
+			agentId: { __rl: true, mode: 'id', value: CHATSBY.agentId },
+			type: 'text',
+			text: `={{ "${prefix}" + $json.n }}`,
+			options: {},
+		},
+		credentials: { chatsbyApi: CREDENTIALS.chatsbyApi },
+		...extra,
+	};
+}
+
+/** n8n's HTTP Request node making the same call as `chatsbyAddTextNode`. */
+export function chatsbyAddTextByHttpRequest(
+	chatsbyUrl: string,
+	prefix: string,
+	extra: Record<string, unknown> = {},
+): Record<string, unknown> & { name: string; type: string } {
+	return httpRequestNode(
+		'HTTP Request',
+		'chatsbyApi',
+		`${chatsbyUrl}/agents/${CHATSBY.agentId}/sources`,
+		`={{ JSON.stringify({ type: "text", content: "${prefix}" + $json.n }) }}`,
+		extra,
+	);
+}

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { readStreamedChunks, type WorkflowJson } from '../../scripts/e2e/n8n';
+import { readStreamedChunks, waitFor, type WorkflowJson } from '../../scripts/e2e/n8n';
 import { CREDENTIALS, type BenchN8n } from './realN8n';
 import { percentile, type BenchTable } from './table';
 
@@ -29,17 +29,19 @@ export async function benchStreaming(n8n: BenchN8n): Promise<BenchTable> {
 	const trigger = workflow.nodes.find((node) => node.type.endsWith('.chatTrigger'));
 	const url = `${n8n.baseUrl}/webhook/${trigger?.webhookId}/chat`;
 	// Going live registers the chat's POST path a moment later (a GET path exists before it).
-	for (let tries = 0; ; tries++) {
-		const probe = await fetch(url, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ action: 'loadPreviousSession', sessionId: 'probe' }),
-		});
-		await probe.arrayBuffer();
-		if (probe.status !== 404) break;
-		if (tries > 80) throw new Error(`${url} did not go live`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
+	await waitFor(
+		`${url} to go live`,
+		async () => {
+			const probe = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ action: 'loadPreviousSession', sessionId: 'probe' }),
+			});
+			await probe.arrayBuffer();
+			return probe.status === 404 ? undefined : true;
+		},
+		20_000,
+	);
 	n8n.chatsby.stream = { delayMs: TOKEN_DELAY_MS };
 
 	const firstChunk: number[] = [];

@@ -5,7 +5,7 @@
  * each delivery's answer (10 at a time).
  */
 import { chatsbyDelivery } from '../emulators/chatsby';
-import type { N8nApi, WorkflowJson } from '../../scripts/e2e/n8n';
+import { waitFor, type N8nApi, type WorkflowJson } from '../../scripts/e2e/n8n';
 import { CHATSBY, CREDENTIALS, PACKAGE, type BenchN8n } from './realN8n';
 import { percentile, type BenchTable } from './table';
 
@@ -132,16 +132,18 @@ function single(
 
 /** Posts an unsigned probe until the path answers other than 404; true when it was accepted. */
 async function waitUntilLive(url: string): Promise<boolean> {
-	for (let i = 0; i < 80; i++) {
-		const response = await fetch(url, {
-			method: 'POST',
-			body: '{}',
-			headers: { 'content-type': 'application/json' },
-		});
-		if (response.status !== 404) return response.status === 200;
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-	throw new Error(`${url} did not go live`);
+	return await waitFor(
+		`${url} to go live`,
+		async () => {
+			const response = await fetch(url, {
+				method: 'POST',
+				body: '{}',
+				headers: { 'content-type': 'application/json' },
+			});
+			return response.status === 404 ? undefined : response.status === 200;
+		},
+		20_000,
+	);
 }
 
 /** Executions of a workflow, once their number stops growing. */
