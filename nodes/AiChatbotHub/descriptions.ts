@@ -55,11 +55,6 @@ export const sourceTagLocator = locator(
 	'The source tag to use. The list shows the tags of every chatbot.',
 );
 
-/** The ID of a locator, URL-encoded, for use inside a routing URL expression. */
-export function idInPath(parameterName: string): string {
-	return `{{ encodeURIComponent(String($parameter["${parameterName}"].value ?? $parameter["${parameterName}"]).trim()) }}`;
-}
-
 /** Return All + Limit for the list endpoints, which answer with the whole list at once. */
 export function returnAllAndLimit(
 	show: Record<string, string[]>,

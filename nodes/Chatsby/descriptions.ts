@@ -19,9 +19,6 @@ export const sourceLocator: INodeProperties = idLocator({
 	placeholder: 'e.g. src_abc123defg',
 });
 
-export const inPath = (name: string) =>
-	`{{ encodeURIComponent(String($parameter["${name}"].value ?? $parameter["${name}"]).trim()) }}`;
-
 /** Chatsby's lists: `page_size` (1-100) and `cursor` in the query; `{data, has_more, next_cursor}`. */
 export const chatsbyPages: CursorPages = {
 	in: 'query',

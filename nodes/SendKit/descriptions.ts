@@ -11,9 +11,5 @@ export const agentLocator: INodeProperties = idLocator({
 	placeholder: 'e.g. 664a1b2c3d4e5f6a7b8c9d10',
 });
 
-/** The agent ID, URL-encoded, for a routing URL expression. */
-export const agentInPath =
-	'{{ encodeURIComponent(String($parameter["agentId"].value ?? $parameter["agentId"]).trim()) }}';
-
 /** Output the record inside SendKit's `{ success, data }` envelope. */
 export const unwrapData = recordsAt('data');

@@ -76,14 +76,27 @@ export function readId(context: IExecuteSingleFunctions, parameterName: string):
 	return String(value).trim();
 }
 
-/** Rejects an empty ID (or one that is not of the platform's shape) before any request. */
+/**
+ * Where an ID goes in a routing URL: `/agents/${idInPath('agentId')}/sources`. The ID's check
+ * (`requireId`, on every ID field) fills it in, trimmed and URL-encoded. Not an expression on
+ * purpose: n8n 2.x evaluates every expression in an isolate, and one URL expression per item
+ * (reading `$parameter`) made a request about a fifth slower (npm run bench, table 1).
+ */
+export const idInPath = (parameterName: string) => `{${parameterName}}`;
+
+/**
+ * Rejects an empty ID (or one that is not of the platform's shape) before any request, and puts
+ * the ID where the operation's URL has `idInPath(parameterName)`.
+ */
 export function requireId(
 	parameterName: string,
 	displayName: string,
 	shape?: { pattern: RegExp; example: string },
 ): PreSend {
+	const placeholder = idInPath(parameterName);
 	return async function checkId(this: IExecuteSingleFunctions, requestOptions) {
-		const other = notText(this.getNodeParameter(parameterName, '', { extractValue: true }));
+		const value = this.getNodeParameter(parameterName, '', { extractValue: true }) as unknown;
+		const other = notText(value);
 		if (other !== undefined) {
 			throw invalidInput(
 				this,
@@ -91,7 +104,7 @@ export function requireId(
 				'Map the field that holds the ID, e.g. {{ $json.id }}, not the whole object.',
 			);
 		}
-		const id = readId(this, parameterName);
+		const id = value === undefined || value === null ? '' : String(value).trim();
 		if (id === '') {
 			throw invalidInput(
 				this,
@@ -106,6 +119,8 @@ export function requireId(
 				`IDs look like ${shape.example}.`,
 			);
 		}
+		if (requestOptions.url.includes(placeholder))
+			requestOptions.url = requestOptions.url.replace(placeholder, encodeURIComponent(id));
 		return requestOptions;
 	};
 }

@@ -221,6 +221,19 @@ describe('Chatsby › Source', () => {
 			expect(items[0].json).toMatchObject({ id: sources[0], status: 'trained' });
 		});
 
+		it('puts an ID from an expression into the path trimmed and URL-encoded', async () => {
+			emulator.seed();
+
+			await run(
+				{ resource: 'source', operation: 'get', sourceId: byId('={{ $json.id }}') },
+				{ input: [{ json: { id: ' ../agents?x=1 ' } }], continueOnFail: true },
+			);
+
+			expect(seen(emulator).map((request) => request.path)).toEqual([
+				'/v1/sources/..%2Fagents%3Fx%3D1',
+			]);
+		});
+
 		it('walks the pages with page_size 100 and the status and type filters', async () => {
 			const [agent] = emulator.seed().agents;
 			for (let i = 0; i < 150; i++) emulator.addSource(agent, 'text', `text ${i}`, 'trained');

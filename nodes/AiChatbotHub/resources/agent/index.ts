@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { deletedResult } from '../../../shared/responses';
-import { idInPath } from '../../descriptions';
+import { idInPath } from '../../../shared/validation';
 import { normalizeAgent } from '../../normalize';
 import { agentCreateDescription } from './create';
 import { agentDeleteDescription } from './delete';
@@ -24,7 +24,7 @@ export const agentDescription: INodeProperties[] = [
 				action: 'Create an agent',
 				description: 'Create an agent of a chatbot; it starts disabled',
 				routing: {
-					request: { method: 'POST', url: `=/chatbot/${idInPath('chatbot')}/agent/create` },
+					request: { method: 'POST', url: `/chatbot/${idInPath('chatbot')}/agent/create` },
 					output: { postReceive: [normalizeAgent] },
 				},
 			},
@@ -34,7 +34,7 @@ export const agentDescription: INodeProperties[] = [
 				action: 'Delete an agent',
 				description: 'Delete an agent of a chatbot',
 				routing: {
-					request: { method: 'DELETE', url: `=/agent/${idInPath('agent')}/delete` },
+					request: { method: 'DELETE', url: `/agent/${idInPath('agent')}/delete` },
 					output: { postReceive: [deletedResult('uuid', 'agent')] },
 				},
 			},
@@ -44,7 +44,7 @@ export const agentDescription: INodeProperties[] = [
 				action: 'Get many agents',
 				description: 'Get many agents of a chatbot',
 				routing: {
-					request: { method: 'GET', url: `=/chatbot/${idInPath('chatbot')}/agents` },
+					request: { method: 'GET', url: `/chatbot/${idInPath('chatbot')}/agents` },
 					output: { postReceive: [normalizeAgent] },
 				},
 			},
@@ -54,7 +54,7 @@ export const agentDescription: INodeProperties[] = [
 				action: 'Update an agent',
 				description: 'Change an agent: enable it, or change its prompt, model or data sources',
 				routing: {
-					request: { method: 'POST', url: `=/agent/${idInPath('agent')}/update` },
+					request: { method: 'POST', url: `/agent/${idInPath('agent')}/update` },
 					output: { postReceive: [normalizeAgent] },
 				},
 			},

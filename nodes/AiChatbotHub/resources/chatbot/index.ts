@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { deletedResult } from '../../../shared/responses';
-import { idInPath } from '../../descriptions';
+import { idInPath } from '../../../shared/validation';
 import { normalizeChatbot } from '../../normalize';
 import { chatbotCreateDescription } from './create';
 import { chatbotDeleteDescription } from './delete';
@@ -35,7 +35,7 @@ export const chatbotDescription: INodeProperties[] = [
 				action: 'Delete a chatbot',
 				description: 'Delete a chatbot with its agents, sessions and data sources',
 				routing: {
-					request: { method: 'DELETE', url: `=/chatbot/${idInPath('chatbot')}/delete` },
+					request: { method: 'DELETE', url: `/chatbot/${idInPath('chatbot')}/delete` },
 					output: { postReceive: [deletedResult('uuid', 'chatbot')] },
 				},
 			},
@@ -45,7 +45,7 @@ export const chatbotDescription: INodeProperties[] = [
 				action: 'Get a chatbot',
 				description: 'Get the settings of a chatbot',
 				routing: {
-					request: { method: 'GET', url: `=/chatbot/${idInPath('chatbot')}` },
+					request: { method: 'GET', url: `/chatbot/${idInPath('chatbot')}` },
 					output: { postReceive: [normalizeChatbot] },
 				},
 			},
@@ -65,7 +65,7 @@ export const chatbotDescription: INodeProperties[] = [
 				action: 'Update a chatbot',
 				description: 'Change the name or settings of a chatbot',
 				routing: {
-					request: { method: 'POST', url: `=/chatbot/${idInPath('chatbot')}/update` },
+					request: { method: 'POST', url: `/chatbot/${idInPath('chatbot')}/update` },
 					output: { postReceive: [normalizeChatbot] },
 				},
 			},

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { deletedResult } from '../../../shared/responses';
-import { idInPath } from '../../descriptions';
+import { idInPath } from '../../../shared/validation';
 import { sendAiChatbotHubRequestsWith } from '../../transport';
 import { dataSourceCreateQaDescription } from './createQa';
 import { dataSourceCreateUrlDescription } from './createUrl';
@@ -28,7 +28,7 @@ export const dataSourceDescription: INodeProperties[] = [
 				action: 'Create a Q&A data source',
 				description: 'Add a question and its answer to what the chatbot knows',
 				routing: {
-					request: { method: 'POST', url: `=/chatbot/${idInPath('chatbot')}/data-source/qa` },
+					request: { method: 'POST', url: `/chatbot/${idInPath('chatbot')}/data-source/qa` },
 				},
 			},
 			{
@@ -37,7 +37,7 @@ export const dataSourceDescription: INodeProperties[] = [
 				action: 'Create a URL data source',
 				description: 'Add a web page to what the chatbot knows',
 				routing: {
-					request: { method: 'POST', url: `=/chatbot/${idInPath('chatbot')}/data-source/url` },
+					request: { method: 'POST', url: `/chatbot/${idInPath('chatbot')}/data-source/url` },
 				},
 			},
 			{
@@ -46,7 +46,7 @@ export const dataSourceDescription: INodeProperties[] = [
 				action: 'Delete a data source',
 				description: 'Delete a data source; the chatbot forgets it',
 				routing: {
-					request: { method: 'POST', url: `=/data-source/${idInPath('dataSource')}/delete` },
+					request: { method: 'POST', url: `/data-source/${idInPath('dataSource')}/delete` },
 					output: { postReceive: [deletedResult('uuid', 'dataSource')] },
 				},
 			},
@@ -66,7 +66,7 @@ export const dataSourceDescription: INodeProperties[] = [
 				action: 'Get many data sources',
 				description: 'Get many data sources of a chatbot, with their training status',
 				routing: {
-					request: { method: 'GET', url: `=/chatbot/${idInPath('chatbot')}/data-sources` },
+					request: { method: 'GET', url: `/chatbot/${idInPath('chatbot')}/data-sources` },
 					output: { postReceive: [keepMatchingSources] },
 				},
 			},
@@ -86,7 +86,7 @@ export const dataSourceDescription: INodeProperties[] = [
 				action: 'Update a data source',
 				description: 'Rename a data source (its title shows in citations)',
 				routing: {
-					request: { method: 'POST', url: `=/data-source/${idInPath('dataSource')}/update` },
+					request: { method: 'POST', url: `/data-source/${idInPath('dataSource')}/update` },
 				},
 			},
 			{
@@ -97,7 +97,7 @@ export const dataSourceDescription: INodeProperties[] = [
 				routing: {
 					request: {
 						method: 'POST',
-						url: `=/chatbot/${idInPath('chatbot')}/data-source/upload`,
+						url: `/chatbot/${idInPath('chatbot')}/data-source/upload`,
 					},
 					operations: { pagination: sendAiChatbotHubRequestsWith(acceptDuplicateUpload) },
 				},

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { deletedResult } from '../../../shared/responses';
-import { idInPath } from '../../descriptions';
+import { idInPath } from '../../../shared/validation';
 import { messageDeleteDescription } from './delete';
 import { deleteMessagesInChunks, messageDeleteManyDescription } from './deleteMany';
 import { messageGetManyDescription, oldestFirst } from './getAll';
@@ -23,7 +23,7 @@ export const messageDescription: INodeProperties[] = [
 				action: 'Delete a message',
 				description: 'Delete a message of a session',
 				routing: {
-					request: { method: 'POST', url: `=/message/${idInPath('messageId')}/delete` },
+					request: { method: 'POST', url: `/message/${idInPath('messageId')}/delete` },
 					output: { postReceive: [deletedResult('uuid', 'messageId')] },
 				},
 			},
@@ -43,7 +43,7 @@ export const messageDescription: INodeProperties[] = [
 				action: 'Get many messages',
 				description: 'Get many messages of a session, oldest first',
 				routing: {
-					request: { method: 'GET', url: `=/session/${idInPath('session')}/messages` },
+					request: { method: 'GET', url: `/session/${idInPath('session')}/messages` },
 					output: { postReceive: [oldestFirst] },
 				},
 			},
@@ -55,7 +55,7 @@ export const messageDescription: INodeProperties[] = [
 				routing: {
 					request: {
 						method: 'POST',
-						url: `=/session/${idInPath('session')}/message/stream`,
+						url: `/session/${idInPath('session')}/message/stream`,
 						// The reply is streamed as plain text until the connection closes.
 						encoding: 'text',
 						json: false,

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { deletedResult } from '../../../shared/responses';
-import { idInPath } from '../../descriptions';
+import { idInPath } from '../../../shared/validation';
 import { sessionCreateDescription } from './create';
 import { sessionDeleteDescription } from './delete';
 import { sessionGetDescription } from './get';
@@ -23,7 +23,7 @@ export const sessionDescription: INodeProperties[] = [
 				action: 'Create a session',
 				description: 'Start a chat session with a chatbot',
 				routing: {
-					request: { method: 'POST', url: `=/chatbot/${idInPath('chatbot')}/session/create` },
+					request: { method: 'POST', url: `/chatbot/${idInPath('chatbot')}/session/create` },
 				},
 			},
 			{
@@ -32,7 +32,7 @@ export const sessionDescription: INodeProperties[] = [
 				action: 'Delete a session',
 				description: 'Delete a chat session with its messages',
 				routing: {
-					request: { method: 'POST', url: `=/session/${idInPath('session')}/delete` },
+					request: { method: 'POST', url: `/session/${idInPath('session')}/delete` },
 					output: { postReceive: [deletedResult('uuid', 'session')] },
 				},
 			},
@@ -41,7 +41,7 @@ export const sessionDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a session',
 				description: 'Get a chat session, with the lead form data when the visitor gave it',
-				routing: { request: { method: 'GET', url: `=/session/${idInPath('session')}` } },
+				routing: { request: { method: 'GET', url: `/session/${idInPath('session')}` } },
 			},
 			{
 				name: 'Get Many',
@@ -49,7 +49,7 @@ export const sessionDescription: INodeProperties[] = [
 				action: 'Get many sessions',
 				description: 'Get many chat sessions of a chatbot',
 				routing: {
-					request: { method: 'GET', url: `=/chatbot/${idInPath('chatbot')}/sessions` },
+					request: { method: 'GET', url: `/chatbot/${idInPath('chatbot')}/sessions` },
 					output: { postReceive: [keepSessionsInRange] },
 				},
 			},

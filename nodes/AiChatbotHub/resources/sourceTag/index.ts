@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { deletedResult } from '../../../shared/responses';
-import { idInPath } from '../../descriptions';
+import { idInPath } from '../../../shared/validation';
 import { sourceTagCreateDescription } from './create';
 import { sourceTagDeleteDescription } from './delete';
 import { sourceTagGetManyDescription } from './getAll';
@@ -23,7 +23,7 @@ export const sourceTagDescription: INodeProperties[] = [
 				action: 'Create a source tag',
 				description: 'Create a tag that groups data sources of a chatbot',
 				routing: {
-					request: { method: 'POST', url: `=/chatbot/${idInPath('chatbot')}/source-tag/create` },
+					request: { method: 'POST', url: `/chatbot/${idInPath('chatbot')}/source-tag/create` },
 				},
 			},
 			{
@@ -32,7 +32,7 @@ export const sourceTagDescription: INodeProperties[] = [
 				action: 'Delete a source tag',
 				description: 'Delete a tag; its data sources stay',
 				routing: {
-					request: { method: 'DELETE', url: `=/source-tag/${idInPath('sourceTag')}/delete` },
+					request: { method: 'DELETE', url: `/source-tag/${idInPath('sourceTag')}/delete` },
 					output: { postReceive: [deletedResult('uuid', 'sourceTag')] },
 				},
 			},
@@ -42,7 +42,7 @@ export const sourceTagDescription: INodeProperties[] = [
 				action: 'Get many source tags',
 				description: 'Get many source tags of a chatbot',
 				routing: {
-					request: { method: 'GET', url: `=/chatbot/${idInPath('chatbot')}/source-tags` },
+					request: { method: 'GET', url: `/chatbot/${idInPath('chatbot')}/source-tags` },
 				},
 			},
 			{
@@ -51,7 +51,7 @@ export const sourceTagDescription: INodeProperties[] = [
 				action: 'Update a source tag',
 				description: 'Rename or recolour a tag, or replace its data sources',
 				routing: {
-					request: { method: 'POST', url: `=/source-tag/${idInPath('sourceTag')}/update` },
+					request: { method: 'POST', url: `/source-tag/${idInPath('sourceTag')}/update` },
 				},
 			},
 		],

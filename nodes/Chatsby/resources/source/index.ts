@@ -2,7 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { walkCursorPages } from '../../../shared/pagination';
 import { deletedResult } from '../../../shared/responses';
-import { agentLocator, chatsbyPages, inPath, sourceLocator } from '../../descriptions';
+import { idInPath } from '../../../shared/validation';
+import { agentLocator, chatsbyPages, sourceLocator } from '../../descriptions';
 import { sendChatsbyRequestsWith } from '../../transport';
 import { sourceAddDescription } from './add';
 import { sourceGetManyDescription } from './getAll';
@@ -25,7 +26,7 @@ export const sourceDescription: INodeProperties[] = [
 				description:
 					'Add a website, text, Q&A or file source to an agent; optionally wait until trained',
 				routing: {
-					request: { method: 'POST', url: `=/agents/${inPath('agentId')}/sources` },
+					request: { method: 'POST', url: `/agents/${idInPath('agentId')}/sources` },
 					operations: { pagination: sendChatsbyRequestsWith(sendAndWaitForSource) },
 				},
 			},
@@ -35,7 +36,7 @@ export const sourceDescription: INodeProperties[] = [
 				action: 'Delete a source',
 				description: 'Delete a source for good; the agent forgets it',
 				routing: {
-					request: { method: 'DELETE', url: `=/sources/${inPath('sourceId')}` },
+					request: { method: 'DELETE', url: `/sources/${idInPath('sourceId')}` },
 					output: { postReceive: [deletedResult('id', 'sourceId')] },
 				},
 			},
@@ -44,7 +45,7 @@ export const sourceDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a source',
 				description: 'Get a source with its training status',
-				routing: { request: { method: 'GET', url: `=/sources/${inPath('sourceId')}` } },
+				routing: { request: { method: 'GET', url: `/sources/${idInPath('sourceId')}` } },
 			},
 			{
 				name: 'Get Many',
@@ -52,7 +53,7 @@ export const sourceDescription: INodeProperties[] = [
 				action: 'Get many sources',
 				description: 'Get many sources of an agent, optionally by status and type',
 				routing: {
-					request: { method: 'GET', url: `=/agents/${inPath('agentId')}/sources` },
+					request: { method: 'GET', url: `/agents/${idInPath('agentId')}/sources` },
 					operations: { pagination: sendChatsbyRequestsWith(walkCursorPages(chatsbyPages)) },
 				},
 			},
@@ -62,7 +63,7 @@ export const sourceDescription: INodeProperties[] = [
 				action: 'Refresh a source',
 				description: 'Crawl a website source again (websites only); optionally wait until trained',
 				routing: {
-					request: { method: 'POST', url: `=/sources/${inPath('sourceId')}/refresh` },
+					request: { method: 'POST', url: `/sources/${idInPath('sourceId')}/refresh` },
 					operations: { pagination: sendChatsbyRequestsWith(sendAndWaitForSource) },
 				},
 			},

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { deletedResult } from '../../../shared/responses';
-import { agentInPath, agentLocator, unwrapData } from '../../descriptions';
+import { idInPath } from '../../../shared/validation';
+import { agentLocator, unwrapData } from '../../descriptions';
 import { sendSendKitRequestsWith } from '../../transport';
 import { agentCreateDescription } from './create';
 import { agentGenerateReplyDescription } from './generateReply';
@@ -35,7 +36,7 @@ export const agentDescription: INodeProperties[] = [
 				action: 'Delete an agent',
 				description: 'Deactivate an agent; it disappears from the list (free)',
 				routing: {
-					request: { method: 'DELETE', url: `=/v1/agents/${agentInPath}` },
+					request: { method: 'DELETE', url: `/v1/agents/${idInPath('agentId')}` },
 					output: { postReceive: [deletedResult('agentId', 'agentId')] },
 				},
 			},
@@ -45,7 +46,7 @@ export const agentDescription: INodeProperties[] = [
 				action: 'Generate a reply',
 				description: 'Draft a reply to an inbox conversation with the agent (costs 3 credits)',
 				routing: {
-					request: { method: 'POST', url: `=/v1/agents/${agentInPath}/generate-reply` },
+					request: { method: 'POST', url: `/v1/agents/${idInPath('agentId')}/generate-reply` },
 					output: { postReceive: [unwrapData] },
 				},
 			},
@@ -55,7 +56,7 @@ export const agentDescription: INodeProperties[] = [
 				action: 'Get an agent',
 				description: 'Get an agent with its training status (free)',
 				routing: {
-					request: { method: 'GET', url: `=/v1/agents/${agentInPath}` },
+					request: { method: 'GET', url: `/v1/agents/${idInPath('agentId')}` },
 					output: { postReceive: [unwrapData] },
 				},
 			},
@@ -76,7 +77,7 @@ export const agentDescription: INodeProperties[] = [
 				description:
 					'Crawl the website again and re-process the documents (costs 10 credits); optionally wait until done',
 				routing: {
-					request: { method: 'POST', url: `=/v1/agents/${agentInPath}/retrain` },
+					request: { method: 'POST', url: `/v1/agents/${idInPath('agentId')}/retrain` },
 					output: { postReceive: [unwrapData] },
 					operations: { pagination: sendSendKitRequestsWith(retrainAndWait) },
 				},
@@ -87,7 +88,7 @@ export const agentDescription: INodeProperties[] = [
 				action: 'Update an agent',
 				description: 'Change only the fields you set; company info and persona are merged (free)',
 				routing: {
-					request: { method: 'PATCH', url: `=/v1/agents/${agentInPath}` },
+					request: { method: 'PATCH', url: `/v1/agents/${idInPath('agentId')}` },
 					output: { postReceive: [unwrapData] },
 				},
 			},

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { agentInPath, agentLocator, unwrapData } from '../../descriptions';
+import { idInPath } from '../../../shared/validation';
+import { agentLocator, unwrapData } from '../../descriptions';
 import { sendSendKitRequestsWith } from '../../transport';
 import { documentProcessDescription } from './process';
 import { documentRemoved, documentRemoveDescription } from './remove';
@@ -22,7 +23,7 @@ export const documentDescription: INodeProperties[] = [
 				action: 'Process a document',
 				description: 'Have the agent extract, chunk and index an uploaded document',
 				routing: {
-					request: { method: 'POST', url: `=/v1/agents/${agentInPath}/process-document` },
+					request: { method: 'POST', url: `/v1/agents/${idInPath('agentId')}/process-document` },
 					output: { postReceive: [unwrapData] },
 				},
 			},
@@ -32,7 +33,7 @@ export const documentDescription: INodeProperties[] = [
 				action: 'Remove a document',
 				description: "Remove a training document from an agent's knowledge",
 				routing: {
-					request: { method: 'DELETE', url: `=/v1/agents/${agentInPath}/documents` },
+					request: { method: 'DELETE', url: `/v1/agents/${idInPath('agentId')}/documents` },
 					output: { postReceive: [documentRemoved] },
 				},
 			},
@@ -42,7 +43,7 @@ export const documentDescription: INodeProperties[] = [
 				action: 'Upload a document',
 				description: 'Upload a PDF, DOCX or TXT file (at most 10 MB) for an agent to learn from',
 				routing: {
-					request: { method: 'POST', url: `=/v1/agents/${agentInPath}/upload-document` },
+					request: { method: 'POST', url: `/v1/agents/${idInPath('agentId')}/upload-document` },
 					output: { postReceive: [unwrapData] },
 					operations: { pagination: sendSendKitRequestsWith(uploadDocument) },
 				},
