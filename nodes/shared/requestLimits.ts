@@ -36,6 +36,12 @@ export const DEFAULT_MAX_RETRIES = 3;
 const MAX_RETRY_WAIT_MS = 60_000;
 const BACKOFF_BASE_MS = 400;
 const BACKOFF_CAP_MS = 15_000;
+/** The shortest window a rate limit is measured over after a 429 with Retry-After. */
+const RATE_WINDOW_MIN_MS = 1000;
+/** Paced requests go at this share of the rate the platform accepted, to leave room for jitter. */
+const PACED_SHARE_OF_RATE = 0.95;
+/** A 429 while paced slows the pace only when the platform took this much less than the pace. */
+const PACE_CHANGE_FACTOR = 1.1;
 
 export const requestLimitsProperty: INodeProperties = {
 	displayName: 'Request Limits',
@@ -90,10 +96,15 @@ export interface PlatformRequests {
  * Retry-After (the platform's limit is per account, not per item), and a halt when an item failed
  * validation, so that no item is sent once the node is bound to fail.
  *
- * A 429 also teaches the gate how many requests the platform takes at once: the gate halves the
- * number it keeps open (multiplicative decrease) and grows it back by one after a run of answers
- * without 429 (additive increase), never above `max`. So a user who sets more requests in flight
- * than the platform allows gets a few 429s, not a storm of them.
+ * A 429 also teaches the gate the platform's limits:
+ * - how many requests it takes at once: the gate halves the number it keeps open (multiplicative
+ *   decrease) and grows it back by one after a run of answers without 429 (additive increase),
+ *   never above `max`. So a user who sets more requests in flight than the platform allows gets a
+ *   few 429s, not a storm of them.
+ * - how many it takes per second: a 429 with Retry-After counts the requests the platform accepted
+ *   within that window (at least a second) before it, and from then on the gate spaces requests
+ *   evenly at a little under that rate. Sending in bursts after each Retry-After would meet the
+ *   limit again at every burst and lose the time the burst took, every window.
  */
 class RequestGate {
 	private inFlight = 0;
@@ -101,23 +112,39 @@ class RequestGate {
 	private resumeAt = 0;
 	/** The learned number of requests the platform takes at once; undefined until a 429. */
 	private ceiling: number | undefined;
-	/** Bumped at every decrease, so that one burst of 429s lowers the ceiling once. */
+	/** Bumped at every decrease, so that one burst of 429s lowers the limits once. */
 	private generation = 0;
 	private successesSinceChange = 0;
+	/** The requests sent in the last minute, oldest first. */
+	private readonly recentlySent: GateTicket[] = [];
+	/** The least time between two sends once a 429 revealed a rate limit; 0 before. */
+	private spacingMs = 0;
+	private nextSendAt = 0;
 	haltedBy: Error | undefined;
 
-	/** Waits for a slot; returns the generation the request is sent under. */
-	async acquire(max: number): Promise<number> {
+	/** Waits for a slot (and, once a rate limit is known, for the request's turn). */
+	async acquire(max: number): Promise<GateTicket> {
 		for (;;) {
 			if (this.haltedBy) throw this.haltedBy;
-			const pause = this.resumeAt - Date.now();
-			if (pause > 0) {
-				await sleep(pause);
+			const now = Date.now();
+			const wait = Math.max(this.resumeAt, this.nextSendAt) - now;
+			if (wait > 0) {
+				await sleep(wait);
 				continue;
 			}
 			if (this.inFlight < Math.min(max, this.ceiling ?? max)) {
 				this.inFlight++;
-				return this.generation;
+				// Turns keep to an even grid, so that a late wake-up does not slow every later request,
+				// but make up at most the pace's margin: never two requests closer than the rate allows.
+				if (this.spacingMs > 0)
+					this.nextSendAt = Math.max(
+						this.nextSendAt + this.spacingMs,
+						now + this.spacingMs * PACED_SHARE_OF_RATE,
+					);
+				const ticket: GateTicket = { generation: this.generation, sentAt: now };
+				this.recentlySent.push(ticket);
+				while (this.recentlySent[0].sentAt < now - MAX_RETRY_WAIT_MS) this.recentlySent.shift();
+				return ticket;
 			}
 			await new Promise<void>((resolve) => this.waiting.push(resolve));
 		}
@@ -138,18 +165,50 @@ class RequestGate {
 		}
 	}
 
-	tooManyRequests(sentUnderGeneration: number, retryAfterMs: number | undefined): void {
+	tooManyRequests(ticket: GateTicket, retryAfterMs: number | undefined): void {
+		ticket.rejected = true;
 		if (retryAfterMs) this.resumeAt = Math.max(this.resumeAt, Date.now() + retryAfterMs);
-		if (sentUnderGeneration !== this.generation) return;
+		if (ticket.generation !== this.generation) return;
 		this.generation++;
 		this.ceiling = Math.max(1, Math.floor(this.inFlight / 2));
 		this.successesSinceChange = 0;
+		if (retryAfterMs) this.learnRate(ticket, retryAfterMs);
+	}
+
+	/**
+	 * Measures the platform's rate from the requests it accepted within the window (Retry-After,
+	 * at least a second) before refusing this one: those sent earlier and not refused, answered or
+	 * not yet.
+	 */
+	private learnRate(refused: GateTicket, retryAfterMs: number): void {
+		const windowMs = Math.max(RATE_WINDOW_MIN_MS, retryAfterMs);
+		let accepted = 0;
+		for (let i = this.recentlySent.lastIndexOf(refused) - 1; i >= 0; i--) {
+			const earlier = this.recentlySent[i];
+			if (earlier.sentAt <= refused.sentAt - windowMs) break;
+			if (!earlier.rejected) accepted++;
+		}
+		if (accepted === 0) return;
+		const acceptedSpacingMs = windowMs / accepted;
+		// While paced, the count is the paced rate, and a lone 429 is mostly timing (a request held
+		// up on its way lets the next one catch up): the pace changes only when the platform
+		// clearly took fewer. It never speeds up within a run.
+		if (this.spacingMs === 0 || acceptedSpacingMs > this.spacingMs * PACE_CHANGE_FACTOR)
+			this.spacingMs = acceptedSpacingMs / PACED_SHARE_OF_RATE;
 	}
 
 	halt(error: Error): void {
 		this.haltedBy ??= error;
 		for (const wake of this.waiting.splice(0)) wake();
 	}
+}
+
+/** What a request was sent under: the gate's generation and the time it left. */
+interface GateTicket {
+	generation: number;
+	sentAt: number;
+	/** Answered 429. */
+	rejected?: boolean;
 }
 
 /*
@@ -306,7 +365,7 @@ export async function callWithLimits<T>(call: LimitedCall<T>): Promise<T> {
 	const { node, itemIndex, limits, platform } = call;
 	const gate = gateForRun(call.run);
 	for (let attempt = 0; ; attempt++) {
-		const generation = await gate.acquire(limits.maxInFlight);
+		const ticket = await gate.acquire(limits.maxInFlight);
 		let retryDelay: number;
 		try {
 			const result = await call.attempt();
@@ -339,7 +398,7 @@ export async function callWithLimits<T>(call: LimitedCall<T>): Promise<T> {
 				);
 			}
 			// The platform's limit is per account, not per item: every item of the node waits.
-			if (failure.status === 429) gate.tooManyRequests(generation, failure.retryAfterMs);
+			if (failure.status === 429) gate.tooManyRequests(ticket, failure.retryAfterMs);
 			retryDelay = waitMs;
 		} finally {
 			gate.release();

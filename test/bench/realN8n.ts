@@ -118,6 +118,8 @@ export class BenchN8n {
 	 */
 	async execute(workflowId: string): Promise<{
 		nodeTimeMs: (node: string) => number;
+		/** When the node started (ms since 1970). */
+		nodeStartedAt: (node: string) => number;
 		items: (node: string) => Array<{ json: Record<string, unknown> }>;
 	}> {
 		// `execute` prints the run through n8n's logger, at level info.
@@ -138,6 +140,7 @@ export class BenchN8n {
 						string,
 						Array<{
 							executionTime: number;
+							startTime: number;
 							data?: { main?: Array<Array<{ json: Record<string, unknown> }>> };
 						}>
 					>;
@@ -148,6 +151,7 @@ export class BenchN8n {
 		if (error) throw new Error(`The run of ${workflowId} failed: ${error.message}`);
 		return {
 			nodeTimeMs: (node) => runData[node]?.[0]?.executionTime ?? NaN,
+			nodeStartedAt: (node) => runData[node]?.[0]?.startTime ?? NaN,
 			items: (node) => runData[node]?.[0]?.data?.main?.flat() ?? [],
 		};
 	}

@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import { captureLogs } from '../../harness/logs';
 import { byId, TOKEN, useAiChatbotHub } from './setup';
 
@@ -188,6 +190,55 @@ describe('AI Chatbot Hub › request limits, retries and errors', () => {
 			const rejected = emulator.server.requests.filter((request) => request.status === 429);
 			// Without learning, every round of 10 would see 5 rejections (about 60 in all).
 			expect(rejected.length).toBeLessThanOrEqual(12);
+		});
+	});
+
+	describe('rate limits', () => {
+		const manyItems = (count: number) => Array.from({ length: count }, (_, i) => ({ json: { i } }));
+		const refused = () => emulator.server.requests.filter((request) => request.status === 429);
+		/** Arrival times of the requests the service accepted after `since`, in order. */
+		const acceptedAfter = (since: number) =>
+			emulator.server.requests
+				.filter((request) => request.status === 200 && request.startedAt > since)
+				.map((request) => request.startedAt)
+				.sort((a, b) => a - b);
+
+		it('learns the rate from its first 429 and sends the other items evenly spaced at that rate', async () => {
+			emulator.server.limitRate(10, 1);
+
+			const { items, error } = await run(getChatbot(), { input: manyItems(30) });
+
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(30);
+			// Only the requests in flight when the first 429 came are refused, all at once.
+			const firstRefusal = refused()[0].startedAt;
+			expect(refused().every((request) => request.startedAt - firstRefusal < 200)).toBe(true);
+			// Then 10 per second means one request every 100 ms, not bursts after each Retry-After.
+			const times = acceptedAfter(firstRefusal);
+			expect(times.length).toBeGreaterThanOrEqual(20);
+			const gaps = times.slice(1).map((time, index) => time - times[index]);
+			expect(Math.min(...gaps)).toBeGreaterThanOrEqual(85);
+		});
+
+		it('slows its pace when the service takes fewer requests than before', async () => {
+			emulator.server.limitRate(10, 1);
+			let loweredAt = 0;
+			// 40 items at 10 per second take 4 s at least: the rate falls while the node runs.
+			const lowering = sleep(2000).then(() => {
+				loweredAt = Date.now();
+				emulator.server.limitRate(4, 1);
+			});
+
+			const { items, error } = await run(getChatbot(), { input: manyItems(40) });
+			await lowering;
+
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(40);
+			// One or two 429s reveal the lower rate; a pace that stayed at 10 per second would be
+			// refused again in every second after it.
+			const afterLowering = refused().filter((request) => request.startedAt >= loweredAt);
+			expect(afterLowering.length).toBeGreaterThanOrEqual(1);
+			expect(afterLowering.length).toBeLessThanOrEqual(2);
 		});
 	});
 
