@@ -3,11 +3,12 @@ import { runNode } from '../harness/runNode';
 import { byId, TOKEN } from '../nodes/AiChatbotHub/setup';
 import {
 	describeFaultMatrix,
+	each,
 	fails,
-	notRepeated,
 	records,
 	retried,
 	retriedAfterRetryAfter,
+	unanswered,
 	type ExpectedOutcomes,
 	type Operation,
 } from './matrix';
@@ -106,7 +107,8 @@ const refused = fails(VENDOR_MESSAGES[401], {
 	description: /API token/,
 	attempts: 2,
 });
-const both = (outcome: ReturnType<typeof fails>) => ({ create: outcome, read: outcome });
+/** The operations the request-path rows are checked on. */
+const OPS = ['create', 'read'] as const;
 
 /**
  * One row per case: what Chatbot › Create (a creating POST, never repeated once the service may
@@ -114,31 +116,29 @@ const both = (outcome: ReturnType<typeof fails>) => ({ create: outcome, read: ou
  * not paginated: the page cases reduce to an empty list.
  */
 const expected: ExpectedOutcomes<keyof ReturnType<typeof operationsOf>> = {
-	'401': both(refused),
-	'403': both(fails(VENDOR_MESSAGES[403], { httpCode: '403', description: /cannot access/ })),
-	'404': both(fails(VENDOR_MESSAGES[404], { httpCode: '404', description: /does not exist/ })),
-	'409': both(fails(VENDOR_MESSAGES[409], { httpCode: '409' })),
-	'422': both(fails(VENDOR_MESSAGES[422], { httpCode: '422', description: /refused/ })),
-	'429': { create: retriedAfterRetryAfter(), read: retriedAfterRetryAfter() },
-	'500': both(fails(VENDOR_MESSAGES[500], { httpCode: '500', description: /Try again later/ })),
-	'502': { create: notRepeated(VENDOR_MESSAGES[502], '502'), read: retried() },
-	'503': { create: retried(), read: retried() },
-	'504': { create: notRepeated(VENDOR_MESSAGES[504], '504'), read: retried() },
-	reset: {
-		create: notRepeated('The connection was closed before the service answered'),
-		read: retried(),
-	},
-	slow: { create: notRepeated('The service did not answer in time'), read: retried() },
-	hang: { create: notRepeated('The service did not answer in time'), read: retried() },
-	malformedJson: both(fails('The service answered with a body that is not valid JSON')),
-	htmlErrorPage: both(fails('The service answered with status 500', { httpCode: '500' })),
-	htmlPage200: both(
+	'401': each(OPS, refused),
+	'403': each(OPS, fails(VENDOR_MESSAGES[403], { httpCode: '403', description: /cannot access/ })),
+	'404': each(OPS, fails(VENDOR_MESSAGES[404], { httpCode: '404', description: /does not exist/ })),
+	'409': each(OPS, fails(VENDOR_MESSAGES[409], { httpCode: '409' })),
+	'422': each(OPS, fails(VENDOR_MESSAGES[422], { httpCode: '422', description: /refused/ })),
+	'429': each(OPS, retriedAfterRetryAfter()),
+	'500': each(
+		OPS,
+		fails(VENDOR_MESSAGES[500], { httpCode: '500', description: /Try again later/ }),
+	),
+	'502': unanswered(OPS, VENDOR_MESSAGES[502], '502'),
+	'503': each(OPS, retried()),
+	'504': unanswered(OPS, VENDOR_MESSAGES[504], '504'),
+	reset: unanswered(OPS, 'The connection was closed before the service answered'),
+	slow: unanswered(OPS, 'The service did not answer in time'),
+	hang: unanswered(OPS, 'The service did not answer in time'),
+	malformedJson: each(OPS, fails('The service answered with a body that is not valid JSON')),
+	htmlErrorPage: each(OPS, fails('The service answered with status 500', { httpCode: '500' })),
+	htmlPage200: each(
+		OPS,
 		fails('The service answered with a web page instead of data', { description: /Base URL/ }),
 	),
-	truncated: {
-		create: notRepeated('The connection was closed before the service answered'),
-		read: retried(),
-	},
+	truncated: unanswered(OPS, 'The connection was closed before the service answered'),
 	emptyFirstPage: { list: records(0, 1) },
 };
 

@@ -3,11 +3,14 @@ import { runNode } from '../harness/runNode';
 import { API_KEY, byId } from '../nodes/Chatsby/setup';
 import {
 	describeFaultMatrix,
+	each,
 	fails,
-	notRepeated,
-	records,
+	replyBrokeOff,
+	replyEndedEarly,
 	retried,
 	retriedAfterRetryAfter,
+	streamAndPageOutcomes,
+	unanswered,
 	type ExpectedOutcomes,
 	type Operation,
 } from './matrix';
@@ -188,83 +191,40 @@ function operationsOf(emulator: ChatsbyEmulator) {
 	} satisfies Record<string, Operation>;
 }
 
-type Op = keyof ReturnType<typeof operationsOf>;
-const all = (outcome: ReturnType<typeof fails>): Record<Op, ReturnType<typeof fails>> => ({
-	create: outcome,
-	read: outcome,
-	list: outcome,
-	stream: outcome,
-});
+const OPS = ['create', 'read', 'list', 'stream'] as const;
 const vendor = (status: number, options: Parameters<typeof fails>[1] = {}) =>
 	fails(explained(status), { httpCode: String(status), ...options });
-const unanswered = (message: string) => ({
-	create: notRepeated(message),
-	read: retried(),
-	list: retried(),
-	stream: notRepeated(message),
-});
 
 // One row per case. Agent › Create and Conversation › Send are creating POSTs, never repeated
 // once Chatsby may have carried them out; the reads are safe to repeat.
-const expected: ExpectedOutcomes<Op> = {
-	'401': all(vendor(401, { description: /API key/, attempts: 2 })),
-	'403': all(vendor(403, { description: /scopes/ })),
-	'404': all(vendor(404, { description: /does not exist/ })),
-	'409': all(vendor(409)),
-	'422': all(vendor(422, { description: /The field concerned is 'content'/ })),
-	'429': {
-		create: retriedAfterRetryAfter(),
-		read: retriedAfterRetryAfter(),
-		list: retriedAfterRetryAfter(),
-		stream: retriedAfterRetryAfter(),
-	},
-	'500': all(vendor(500, { description: /Try again later/ })),
-	'502': {
-		create: notRepeated(explained(502), '502'),
-		read: retried(),
-		list: retried(),
-		stream: notRepeated(explained(502), '502'),
-	},
-	'503': { create: retried(), read: retried(), list: retried(), stream: retried() },
-	'504': {
-		create: notRepeated(explained(504), '504'),
-		read: retried(),
-		list: retried(),
-		stream: notRepeated(explained(504), '504'),
-	},
-	reset: unanswered('The connection was closed before the service answered'),
-	slow: unanswered('The service did not answer in time'),
-	hang: unanswered('The service did not answer in time'),
+const expected: ExpectedOutcomes<(typeof OPS)[number]> = {
+	'401': each(OPS, vendor(401, { description: /API key/, attempts: 2 })),
+	'403': each(OPS, vendor(403, { description: /scopes/ })),
+	'404': each(OPS, vendor(404, { description: /does not exist/ })),
+	'409': each(OPS, vendor(409)),
+	'422': each(OPS, vendor(422, { description: /The field concerned is 'content'/ })),
+	'429': each(OPS, retriedAfterRetryAfter()),
+	'500': each(OPS, vendor(500, { description: /Try again later/ })),
+	'502': unanswered(OPS, explained(502), '502'),
+	'503': each(OPS, retried()),
+	'504': unanswered(OPS, explained(504), '504'),
+	reset: unanswered(OPS, 'The connection was closed before the service answered'),
+	slow: unanswered(OPS, 'The service did not answer in time'),
+	hang: unanswered(OPS, 'The service did not answer in time'),
 	malformedJson: {
-		...all(fails('The service answered with a body that is not valid JSON')),
-		// A JSON body where the event stream belongs carries no reply events.
-		stream: fails('The reply stream ended before it was complete', { partialResponse: true }),
+		...each(OPS, fails('The service answered with a body that is not valid JSON')),
+		stream: replyEndedEarly,
 	},
-	htmlErrorPage: all(fails('Chatsby answered with status 500', { httpCode: '500' })),
-	htmlPage200: all(
+	htmlErrorPage: each(OPS, fails('Chatsby answered with status 500', { httpCode: '500' })),
+	htmlPage200: each(
+		OPS,
 		fails('The service answered with a web page instead of data', { description: /Base URL/ }),
 	),
 	truncated: {
-		...unanswered('The connection was closed before the service answered'),
-		stream: fails('The reply stream broke off before it was complete', {
-			partialResponse: true,
-			description: /not sent again/,
-		}),
+		...unanswered(OPS, 'The connection was closed before the service answered'),
+		stream: replyBrokeOff,
 	},
-	stalled: {
-		stream: fails('The reply stream stopped arriving before it was complete', {
-			partialResponse: true,
-			description: /Nothing arrived for 1 s.*not sent again/,
-		}),
-	},
-	repeatedCursor: {
-		list: fails('The service sent the same page cursor twice', {
-			attempts: 2,
-			description: /not read further/,
-		}),
-	},
-	emptyFirstPage: { list: records(0, 1) },
-	emptyLaterPage: { list: records(100, 1) },
+	...streamAndPageOutcomes,
 };
 
 describe('Chatsby › fault matrix', () => {

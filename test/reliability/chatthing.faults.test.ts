@@ -5,11 +5,14 @@ import { runNode } from '../harness/runNode';
 import { byId, CHANNEL, SECRET } from '../nodes/ChatThing/setup';
 import {
 	describeFaultMatrix,
+	each,
 	fails,
-	notRepeated,
-	records,
+	replyBrokeOff,
+	replyEndedEarly,
 	retried,
 	retriedAfterRetryAfter,
+	streamAndPageOutcomes,
+	unanswered,
 	type ExpectedOutcomes,
 	type Operation,
 } from './matrix';
@@ -171,98 +174,60 @@ function operationsOf(emulator: ChatThingEmulator) {
 	} satisfies Record<string, Operation>;
 }
 
-const refused = fails('The secret key was refused (401)', {
-	httpCode: '401',
-	description: /Secret Key/,
-	attempts: 2,
-});
-const forbidden = fails(
-	'The secret key does not match the channel, or the channel ID is wrong (403)',
-	{ httpCode: '403', description: /Channel ID/ },
-);
-const notFound = fails('Not found (404)', { httpCode: '404', description: /does not exist/ });
+const OPS = ['create', 'read', 'list', 'stream'] as const;
 const vendor = (status: number) =>
 	fails(VENDOR_MESSAGES[status], { httpCode: String(status), description: /refused/ });
-const serverError = fails(VENDOR_MESSAGES[500], { httpCode: '500', description: /server/ });
-const notJson = fails('The service answered with a body that is not valid JSON');
-const proxyPage = fails('The service answered with status 500', { httpCode: '500' });
-const webPage = fails('The service answered with a web page instead of data', {
-	description: /Base URL/,
-});
-const timedOut = notRepeated('The service did not answer in time');
 
 // One row per case. Row Create and Message Send are creating POSTs (never repeated once the
 // service may have carried them out); Data Source Get and the message list (a POST that only
 // reads) are safe to repeat. A 429 on /message means no message credits: waiting does not help.
-const expected: ExpectedOutcomes<keyof ReturnType<typeof operationsOf>> = {
-	'401': { create: refused, read: refused, list: refused, stream: refused },
-	'403': { create: forbidden, read: forbidden, list: forbidden, stream: forbidden },
-	'404': { create: notFound, read: notFound, list: notFound, stream: notFound },
-	'409': { create: vendor(409), read: vendor(409), list: vendor(409), stream: vendor(409) },
-	'422': { create: vendor(422), read: vendor(422), list: vendor(422), stream: vendor(422) },
+const expected: ExpectedOutcomes<(typeof OPS)[number]> = {
+	'401': each(
+		OPS,
+		fails('The secret key was refused (401)', {
+			httpCode: '401',
+			description: /Secret Key/,
+			attempts: 2,
+		}),
+	),
+	'403': each(
+		OPS,
+		fails('The secret key does not match the channel, or the channel ID is wrong (403)', {
+			httpCode: '403',
+			description: /Channel ID/,
+		}),
+	),
+	'404': each(OPS, fails('Not found (404)', { httpCode: '404', description: /does not exist/ })),
+	'409': each(OPS, vendor(409)),
+	'422': each(OPS, vendor(422)),
 	'429': {
-		create: retriedAfterRetryAfter(),
-		read: retriedAfterRetryAfter(),
-		list: retriedAfterRetryAfter(),
+		...each(OPS, retriedAfterRetryAfter()),
 		stream: fails('Out of message credits, or the AI service is overloaded (429)', {
 			httpCode: '429',
 			description: /message credits/,
 		}),
 	},
-	'500': { create: serverError, read: serverError, list: serverError, stream: serverError },
-	'502': {
-		create: notRepeated(VENDOR_MESSAGES[502], '502'),
-		read: retried(),
-		list: retried(),
-		stream: notRepeated(VENDOR_MESSAGES[502], '502'),
-	},
-	'503': { create: retried(), read: retried(), list: retried(), stream: retried() },
-	'504': {
-		create: notRepeated(VENDOR_MESSAGES[504], '504'),
-		read: retried(),
-		list: retried(),
-		stream: notRepeated(VENDOR_MESSAGES[504], '504'),
-	},
-	reset: {
-		create: notRepeated('The connection was closed before the service answered'),
-		read: retried(),
-		list: retried(),
-		stream: notRepeated('The connection was closed before the service answered'),
-	},
-	slow: { create: timedOut, read: retried(), list: retried(), stream: timedOut },
-	hang: { create: timedOut, read: retried(), list: retried(), stream: timedOut },
+	'500': each(OPS, fails(VENDOR_MESSAGES[500], { httpCode: '500', description: /server/ })),
+	'502': unanswered(OPS, VENDOR_MESSAGES[502], '502'),
+	'503': each(OPS, retried()),
+	'504': unanswered(OPS, VENDOR_MESSAGES[504], '504'),
+	reset: unanswered(OPS, 'The connection was closed before the service answered'),
+	slow: unanswered(OPS, 'The service did not answer in time'),
+	hang: unanswered(OPS, 'The service did not answer in time'),
 	malformedJson: {
-		create: notJson,
-		read: notJson,
-		list: notJson,
-		// A JSON body where the stream belongs carries no reply events.
-		stream: fails('The reply stream ended before it was complete', { partialResponse: true }),
+		...each(OPS, fails('The service answered with a body that is not valid JSON')),
+		stream: replyEndedEarly,
 	},
-	htmlErrorPage: { create: proxyPage, read: proxyPage, list: proxyPage, stream: proxyPage },
-	htmlPage200: { create: webPage, read: webPage, list: webPage, stream: webPage },
+	htmlErrorPage: each(OPS, fails('The service answered with status 500', { httpCode: '500' })),
+	htmlPage200: each(
+		OPS,
+		fails('The service answered with a web page instead of data', { description: /Base URL/ }),
+	),
 	truncated: {
-		create: notRepeated('The connection was closed before the service answered'),
-		read: retried(),
-		list: retried(),
-		stream: fails('The reply stream broke off before it was complete', {
-			partialResponse: true,
-			description: /not sent again/,
-		}),
+		...unanswered(OPS, 'The connection was closed before the service answered'),
+		stream: replyBrokeOff,
 	},
-	stalled: {
-		stream: fails('The reply stream stopped arriving before it was complete', {
-			partialResponse: true,
-			description: /Nothing arrived for 1 s.*not sent again/,
-		}),
-	},
-	repeatedCursor: {
-		list: fails('The service sent the same page cursor twice', {
-			attempts: 2,
-			description: /not read further/,
-		}),
-	},
-	emptyFirstPage: { list: records(0, 1) },
-	emptyLaterPage: { list: records(100, 1) },
+	...streamAndPageOutcomes,
 };
 
 describe('Chat Thing › fault matrix', () => {

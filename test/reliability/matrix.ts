@@ -267,6 +267,63 @@ export const records = (count: number, attempts: number): Outcome => ({
 	attempts,
 });
 
+type OperationKind = 'create' | 'read' | 'list' | 'stream';
+
+/** The same outcome for each of the operations given (they are named by their kind). */
+export function each<Op extends OperationKind>(ops: readonly Op[], outcome: Outcome) {
+	return Object.fromEntries(ops.map((op) => [op, outcome])) as Record<Op, Outcome>;
+}
+
+/**
+ * A request that may have reached the service with no answer saying it was not carried out (a
+ * reset connection, a timeout, a cut-off body, a 502 or 504): the shared request path repeats a
+ * read or a list, never a create or a message, whose error says it was not sent again.
+ */
+export function unanswered<Op extends OperationKind>(
+	ops: readonly Op[],
+	message: string,
+	httpCode?: string,
+) {
+	return Object.fromEntries(
+		ops.map((op) => [
+			op,
+			op === 'read' || op === 'list' ? retried() : notRepeated(message, httpCode),
+		]),
+	) as Record<Op, Outcome>;
+}
+
+/** A JSON body where the reply stream belongs: it carries no reply events. */
+export const replyEndedEarly = fails('The reply stream ended before it was complete', {
+	partialResponse: true,
+});
+
+/** A reply stream cut off midway: the text so far is kept, the message is not sent again. */
+export const replyBrokeOff = fails('The reply stream broke off before it was complete', {
+	partialResponse: true,
+	description: /not sent again/,
+});
+
+/**
+ * The rows of the shared reply-stream reader and cursor-page walker, the same on every platform
+ * that streams replies and pages its lists.
+ */
+export const streamAndPageOutcomes = {
+	stalled: {
+		stream: fails('The reply stream stopped arriving before it was complete', {
+			partialResponse: true,
+			description: /Nothing arrived for 1 s.*not sent again/,
+		}),
+	},
+	repeatedCursor: {
+		list: fails('The service sent the same page cursor twice', {
+			attempts: 2,
+			description: /not read further/,
+		}),
+	},
+	emptyFirstPage: { list: records(0, 1) },
+	emptyLaterPage: { list: records(100, 1) },
+} satisfies ExpectedOutcomes<'stream' | 'list'>;
+
 export function describeOutcome(outcome: Outcome): string {
 	switch (outcome.kind) {
 		case 'retried':
@@ -289,7 +346,7 @@ export function describeOutcome(outcome: Outcome): string {
 export interface Operation {
 	/** e.g. 'Chatbot › Create'. */
 	name: string;
-	kind: 'create' | 'read' | 'list' | 'stream';
+	kind: OperationKind;
 	/** Runs as code (customOperations): its error items carry the message only. */
 	programmatic?: boolean;
 	/** The requests of the operation the faults are aimed at. */

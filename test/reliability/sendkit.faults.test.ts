@@ -3,10 +3,11 @@ import { runNode } from '../harness/runNode';
 import { byId, KEY } from '../nodes/SendKit/setup';
 import {
 	describeFaultMatrix,
+	each,
 	fails,
-	notRepeated,
 	retried,
 	retriedAfterRetryAfter,
+	unanswered,
 	type ExpectedOutcomes,
 	type Operation,
 } from './matrix';
@@ -75,7 +76,8 @@ function operationsOf(emulator: SendKitEmulator) {
 	} satisfies Record<string, Operation>;
 }
 
-const both = (outcome: ReturnType<typeof fails>) => ({ create: outcome, read: outcome });
+/** The operations the request-path rows are checked on. */
+const OPS = ['create', 'read'] as const;
 const vendor = (status: number, description?: RegExp) =>
 	fails(VENDOR_ERRORS[status].message, {
 		httpCode: String(status),
@@ -85,14 +87,16 @@ const vendor = (status: number, description?: RegExp) =>
 // One row per case: Agent › Create costs credits and is never repeated once SendKit may have
 // carried it out; Agent › Get is free and safe to repeat.
 const expected: ExpectedOutcomes<keyof ReturnType<typeof operationsOf>> = {
-	'401': both(
+	'401': each(
+		OPS,
 		fails('The API key was refused (401)', {
 			httpCode: '401',
 			description: /API Key/,
 			attempts: 2,
 		}),
 	),
-	'403': both(
+	'403': each(
+		OPS,
 		fails(`${VENDOR_ERRORS[403].message} (403)`, {
 			httpCode: '403',
 			description: /Workspace ID/,
@@ -102,28 +106,23 @@ const expected: ExpectedOutcomes<keyof ReturnType<typeof operationsOf>> = {
 		create: fails('Not found (404)', { httpCode: '404', description: /Base URL/ }),
 		read: fails('Agent not found (404)', { httpCode: '404', description: /agent ID/ }),
 	},
-	'409': both(fails(`${VENDOR_ERRORS[409].message} (409)`, { httpCode: '409' })),
-	'422': both(fails('Validation failed (name is too long)', { httpCode: '422' })),
-	'429': { create: retriedAfterRetryAfter(), read: retriedAfterRetryAfter() },
-	'500': both(vendor(500, /Try again later/)),
-	'502': { create: notRepeated(VENDOR_ERRORS[502].message, '502'), read: retried() },
-	'503': { create: retried(), read: retried() },
-	'504': { create: notRepeated(VENDOR_ERRORS[504].message, '504'), read: retried() },
-	reset: {
-		create: notRepeated('The connection was closed before the service answered'),
-		read: retried(),
-	},
-	slow: { create: notRepeated('The service did not answer in time'), read: retried() },
-	hang: { create: notRepeated('The service did not answer in time'), read: retried() },
-	malformedJson: both(fails('The service answered with a body that is not valid JSON')),
-	htmlErrorPage: both(fails('The service answered with status 500', { httpCode: '500' })),
-	htmlPage200: both(
+	'409': each(OPS, fails(`${VENDOR_ERRORS[409].message} (409)`, { httpCode: '409' })),
+	'422': each(OPS, fails('Validation failed (name is too long)', { httpCode: '422' })),
+	'429': each(OPS, retriedAfterRetryAfter()),
+	'500': each(OPS, vendor(500, /Try again later/)),
+	'502': unanswered(OPS, VENDOR_ERRORS[502].message, '502'),
+	'503': each(OPS, retried()),
+	'504': unanswered(OPS, VENDOR_ERRORS[504].message, '504'),
+	reset: unanswered(OPS, 'The connection was closed before the service answered'),
+	slow: unanswered(OPS, 'The service did not answer in time'),
+	hang: unanswered(OPS, 'The service did not answer in time'),
+	malformedJson: each(OPS, fails('The service answered with a body that is not valid JSON')),
+	htmlErrorPage: each(OPS, fails('The service answered with status 500', { httpCode: '500' })),
+	htmlPage200: each(
+		OPS,
 		fails('The service answered with a web page instead of data', { description: /Base URL/ }),
 	),
-	truncated: {
-		create: notRepeated('The connection was closed before the service answered'),
-		read: retried(),
-	},
+	truncated: unanswered(OPS, 'The connection was closed before the service answered'),
 };
 
 describe('SendKit › fault matrix', () => {
