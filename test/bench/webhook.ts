@@ -50,31 +50,14 @@ export async function benchWebhook(n8n: BenchN8n): Promise<BenchTable> {
 
 	const rows: BenchTable['rows'] = [];
 	let triggerOk = false;
-	for (const [label, workflowId, send] of [
-		[
-			'Chatsby Trigger (signature checked)',
-			trigger.id,
-			async () => {
-				const delivery = chatsbyDelivery(CHATSBY.webhookSecret, 'source.failed', data);
-				return await fetch(triggerUrl, {
-					method: 'POST',
-					headers: delivery.headers,
-					body: delivery.rawBody,
-				});
-			},
-		],
-		[
-			"n8n's Webhook node (no check)",
-			plain.id,
-			async () => {
-				const delivery = chatsbyDelivery(CHATSBY.webhookSecret, 'source.failed', data);
-				return await fetch(plainUrl, {
-					method: 'POST',
-					headers: delivery.headers,
-					body: delivery.rawBody,
-				});
-			},
-		],
+	// A new signed delivery (its own ID) to either URL.
+	const send = async (url: string) => {
+		const delivery = chatsbyDelivery(CHATSBY.webhookSecret, 'source.failed', data);
+		return await fetch(url, { method: 'POST', headers: delivery.headers, body: delivery.rawBody });
+	};
+	for (const [label, workflowId, url] of [
+		['Chatsby Trigger (signature checked)', trigger.id, triggerUrl],
+		["n8n's Webhook node (no check)", plain.id, plainUrl],
 	] as const) {
 		const latencies: number[] = [];
 		let accepted = 0;
@@ -85,7 +68,7 @@ export async function benchWebhook(n8n: BenchN8n): Promise<BenchTable> {
 				while (next < DELIVERIES) {
 					next++;
 					const sent = performance.now();
-					const response = await send();
+					const response = await send(url);
 					await response.arrayBuffer();
 					latencies.push(performance.now() - sent);
 					if (response.status === 200) accepted++;
