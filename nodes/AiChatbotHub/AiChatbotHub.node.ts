@@ -43,7 +43,30 @@ export class AiChatbotHub implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Chatbot', value: 'chatbot', description: 'A chatbot and its settings' }],
+				options: [
+					{
+						name: 'Agent',
+						value: 'agent',
+						description: 'An agent of a chatbot: its prompt and model',
+					},
+					{ name: 'Chatbot', value: 'chatbot', description: 'A chatbot and its settings' },
+					{
+						name: 'Data Source',
+						value: 'dataSource',
+						description: 'What a chatbot knows: Q&A, web pages and files',
+					},
+					{
+						name: 'Message',
+						value: 'message',
+						description: 'A message in a session, and its reply',
+					},
+					{ name: 'Session', value: 'session', description: 'A chat session with a chatbot' },
+					{
+						name: 'Source Tag',
+						value: 'sourceTag',
+						description: 'A tag that groups the data sources of a chatbot',
+					},
+				],
 				default: 'chatbot',
 			},
 			...agentDescription,
