@@ -9,7 +9,7 @@ import {
 
 import {
 	dashboardRegisteredWebhook,
-	isReplay,
+	seenBefore,
 	parseTimestampSeconds,
 	verifyStandardWebhook,
 } from '../shared/webhookSignature';
@@ -115,8 +115,11 @@ export class ChatsbyTrigger implements INodeType {
 		const deliveryId = String(headers['webhook-id']);
 		const timestamp = parseTimestampSeconds(String(headers['webhook-timestamp'])) ?? 0;
 		const scope = `${this.getWorkflow().id}/${this.getNode().name}`;
-		if (isReplay(this.getWorkflowStaticData('node'), deliveryId, timestamp, { scope })) {
-			return refuse(`delivery ${deliveryId} was received before (a replay)`);
+		if (seenBefore(this.getWorkflowStaticData('node'), deliveryId, timestamp, { scope })) {
+			// A sender retries with the same ID when our answer to the first delivery was lost: a
+			// 401 would count as a failed delivery there (and repeated ones can disable the endpoint).
+			this.logger.debug(`Chatsby Trigger received delivery ${deliveryId} again; it starts nothing`);
+			return {};
 		}
 
 		const event = String(body.event ?? '');

@@ -131,19 +131,19 @@ export function verifySecretHeader(input: {
 		: reject('the secret header does not match');
 }
 
-/** Delivery IDs this n8n process accepted recently, per trigger node (see `isReplay`). */
+/** Delivery IDs this n8n process accepted recently, per trigger node (see `seenBefore`). */
 const acceptedInProcess = new Map<string, Map<string, number>>();
 const MAX_REMEMBERED_PER_NODE = 50_000;
 
 /**
- * Remembers the IDs of accepted deliveries for as long as their timestamps are acceptable, to
- * refuse a replayed delivery. In two places: the trigger's static data, which survives restarts
+ * Whether a delivery with this ID was accepted before (a sender's retry, or a replay), and
+ * remembers it, for twice the timestamp window. In two places: the trigger's static data, which survives restarts
  * where n8n saves it, and this process's memory (keyed by `scope`, the workflow and node). n8n
  * 2.x does not save static data that webhook() changes (a signed delivery sent twice to n8n 2.41
- * started two executions with static data alone), so the process memory is what catches a replay
- * in practice; in queue mode, per webhook process.
+ * started two executions with static data alone), so the process memory is what recognises it in
+ * practice; in queue mode, per webhook process.
  */
-export function isReplay(
+export function seenBefore(
 	staticData: IDataObject,
 	id: string,
 	timestampSeconds: number,

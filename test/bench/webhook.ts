@@ -2,7 +2,8 @@
 /**
  * Table 6: webhook trigger. 1,000 signed Chatsby deliveries to the published Chatsby Trigger vs
  * the same payloads to n8n's plain Webhook node: accepted, executions started, and the latency of
- * each delivery's answer (10 at a time).
+ * each delivery's answer (10 at a time). Then 100 of them again, as a sender retries a delivery
+ * whose answer it lost (same webhook-id): each must get 200 and start nothing.
  */
 import { chatsbyDelivery } from '../emulators/chatsby';
 import { waitFor, type N8nApi, type WorkflowJson } from '../../scripts/e2e/n8n';
@@ -11,6 +12,7 @@ import { percentile, type BenchTable } from './table';
 
 const DELIVERIES = 1000;
 const CONCURRENCY = 10;
+const RETRIES = 100;
 
 export async function benchWebhook(n8n: BenchN8n): Promise<BenchTable> {
 	const api = n8n.api ?? (await n8n.startServer());
@@ -50,16 +52,16 @@ export async function benchWebhook(n8n: BenchN8n): Promise<BenchTable> {
 
 	const rows: BenchTable['rows'] = [];
 	let triggerOk = false;
-	// A new signed delivery (its own ID) to either URL.
-	const send = async (url: string) => {
-		const delivery = chatsbyDelivery(CHATSBY.webhookSecret, 'source.failed', data);
-		return await fetch(url, { method: 'POST', headers: delivery.headers, body: delivery.rawBody });
-	};
+	// A new signed delivery (its own ID) to either URL; the first RETRIES are kept to be sent again.
+	const newDelivery = () => chatsbyDelivery(CHATSBY.webhookSecret, 'source.failed', data);
+	const post = async (url: string, delivery: ReturnType<typeof newDelivery>) =>
+		await fetch(url, { method: 'POST', headers: delivery.headers, body: delivery.rawBody });
 	for (const [label, workflowId, url] of [
 		['Chatsby Trigger (signature checked)', trigger.id, triggerUrl],
 		["n8n's Webhook node (no check)", plain.id, plainUrl],
 	] as const) {
 		const latencies: number[] = [];
+		const kept: Array<ReturnType<typeof newDelivery>> = [];
 		let accepted = 0;
 		let next = 0;
 		const started = performance.now();
@@ -67,8 +69,10 @@ export async function benchWebhook(n8n: BenchN8n): Promise<BenchTable> {
 			Array.from({ length: CONCURRENCY }, async () => {
 				while (next < DELIVERIES) {
 					next++;
+					const delivery = newDelivery();
+					if (kept.length < RETRIES) kept.push(delivery);
 					const sent = performance.now();
-					const response = await send(url);
+					const response = await post(url, delivery);
 					await response.arrayBuffer();
 					latencies.push(performance.now() - sent);
 					if (response.status === 200) accepted++;
@@ -79,8 +83,24 @@ export async function benchWebhook(n8n: BenchN8n): Promise<BenchTable> {
 		const executions =
 			(await countExecutions(api, workflowId, DELIVERIES + probeRuns[workflowId])) -
 			probeRuns[workflowId];
+		let retriesAccepted = 0;
+		for (const delivery of kept) {
+			const response = await post(url, delivery);
+			await response.arrayBuffer();
+			if (response.status === 200) retriesAccepted++;
+		}
+		// The trigger starts nothing for a retry; the plain node starts one each.
+		const expectedAfter = executions + (label.startsWith('Chatsby') ? 0 : RETRIES);
+		const executionsFromRetries =
+			(await countExecutions(api, workflowId, expectedAfter + probeRuns[workflowId])) -
+			probeRuns[workflowId] -
+			executions;
 		if (label.startsWith('Chatsby'))
-			triggerOk = accepted === DELIVERIES && executions === DELIVERIES;
+			triggerOk =
+				accepted === DELIVERIES &&
+				executions === DELIVERIES &&
+				retriesAccepted === RETRIES &&
+				executionsFromRetries === 0;
 		rows.push({
 			workflow: label,
 			deliveries: DELIVERIES,
@@ -89,12 +109,15 @@ export async function benchWebhook(n8n: BenchN8n): Promise<BenchTable> {
 			'p50 (ms)': Math.round(percentile(latencies, 50) * 10) / 10,
 			'p99 (ms)': Math.round(percentile(latencies, 99) * 10) / 10,
 			'deliveries/s': Math.round(DELIVERIES / (wallMs / 1000)),
+			'retried (same ID)': RETRIES,
+			'retries answered 200': retriesAccepted,
+			'executions from retries': executionsFromRetries,
 		});
 	}
 	return {
 		title: `Webhook trigger: ${DELIVERIES.toLocaleString('en')} signed deliveries, ${CONCURRENCY} at a time (n8n ${process.env.N8N_VERSION}, SQLite, regular mode)`,
 		rows,
-		target: `${DELIVERIES} accepted, ${DELIVERIES} executions; latency beside n8n's plain Webhook node`,
+		target: `${DELIVERIES} accepted, ${DELIVERIES} executions; ${RETRIES} retries answered 200 with no execution; latency beside n8n's plain Webhook node`,
 		met: triggerOk,
 		notes: [
 			"Latency: from sending a delivery to n8n's answer (the execution runs after the answer).",

@@ -2,7 +2,7 @@
 import { createHmac, randomBytes } from 'crypto';
 
 import {
-	isReplay,
+	seenBefore,
 	verifyBodyHmac,
 	verifySecretHeader,
 	verifyStandardWebhook,
@@ -88,37 +88,39 @@ describe('Standard Webhooks verification', () => {
 	});
 });
 
-describe('replay guard', () => {
-	it('refuses the same delivery id a second time', () => {
+describe('deliveries seen before', () => {
+	it('recognises the same delivery id a second time', () => {
 		const staticData = {};
 		const scope = 'wf1/refuses';
-		expect(isReplay(staticData, 'msg_1', NOW, { scope, nowSeconds: NOW })).toBe(false);
-		expect(isReplay(staticData, 'msg_1', NOW, { scope, nowSeconds: NOW + 10 })).toBe(true);
-		expect(isReplay(staticData, 'msg_2', NOW, { scope, nowSeconds: NOW + 10 })).toBe(false);
+		expect(seenBefore(staticData, 'msg_1', NOW, { scope, nowSeconds: NOW })).toBe(false);
+		expect(seenBefore(staticData, 'msg_1', NOW, { scope, nowSeconds: NOW + 10 })).toBe(true);
+		expect(seenBefore(staticData, 'msg_2', NOW, { scope, nowSeconds: NOW + 10 })).toBe(false);
 	});
 
-	it('refuses a replay even when n8n did not save the static data in between (process memory)', () => {
+	it('recognises it even when n8n did not save the static data in between (process memory)', () => {
 		const scope = 'wf1/unsaved';
-		expect(isReplay({}, 'msg_1', NOW, { scope, nowSeconds: NOW })).toBe(false);
-		expect(isReplay({}, 'msg_1', NOW, { scope, nowSeconds: NOW + 10 })).toBe(true);
-		expect(isReplay({}, 'msg_1', NOW, { scope: 'wf2/unsaved', nowSeconds: NOW + 10 })).toBe(false);
+		expect(seenBefore({}, 'msg_1', NOW, { scope, nowSeconds: NOW })).toBe(false);
+		expect(seenBefore({}, 'msg_1', NOW, { scope, nowSeconds: NOW + 10 })).toBe(true);
+		expect(seenBefore({}, 'msg_1', NOW, { scope: 'wf2/unsaved', nowSeconds: NOW + 10 })).toBe(
+			false,
+		);
 	});
 
-	it('refuses a replay after a restart when n8n saved the static data (static data)', () => {
+	it('recognises it after a restart when n8n saved the static data (static data)', () => {
 		const staticData = {};
-		isReplay(staticData, 'msg_1', NOW, { scope: 'before-restart', nowSeconds: NOW });
+		seenBefore(staticData, 'msg_1', NOW, { scope: 'before-restart', nowSeconds: NOW });
 		expect(
-			isReplay(staticData, 'msg_1', NOW, { scope: 'after-restart', nowSeconds: NOW + 10 }),
+			seenBefore(staticData, 'msg_1', NOW, { scope: 'after-restart', nowSeconds: NOW + 10 }),
 		).toBe(true);
 	});
 
 	it('forgets ids once their timestamps can no longer pass the time check', () => {
 		const staticData: { seenDeliveries?: object } = {};
 		const scope = 'wf1/forgets';
-		isReplay(staticData, 'msg_1', NOW, { scope, nowSeconds: NOW });
-		isReplay(staticData, 'msg_2', NOW + 700, { scope, nowSeconds: NOW + 700 });
+		seenBefore(staticData, 'msg_1', NOW, { scope, nowSeconds: NOW });
+		seenBefore(staticData, 'msg_2', NOW + 700, { scope, nowSeconds: NOW + 700 });
 		expect(Object.keys(staticData.seenDeliveries as object)).toEqual(['msg_2']);
-		expect(isReplay({}, 'msg_1', NOW, { scope, nowSeconds: NOW + 700 })).toBe(false);
+		expect(seenBefore({}, 'msg_1', NOW, { scope, nowSeconds: NOW + 700 })).toBe(false);
 	});
 });
 
