@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { aiChatbotHub } from '../nodes/AiChatbotHub/platform';
+
 export class AiChatbotHubApi implements ICredentialType {
 	name = 'aiChatbotHubApi';
 
@@ -53,7 +55,7 @@ export class AiChatbotHubApi implements ICredentialType {
 	// Listing chatbots is the cheapest authenticated request (GPT-trainer's own Zapier app uses it).
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: aiChatbotHub.baseUrlExpression,
 			url: '/chatbots',
 			method: 'GET',
 		},

@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { chatThing } from '../nodes/ChatThing/platform';
+
 export class ChatThingApi implements ICredentialType {
 	name = 'chatThingApi';
 
@@ -68,8 +70,7 @@ export class ChatThingApi implements ICredentialType {
 	// Listing one conversation is read-only and needs both the channel ID and the secret to match.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{$credentials.baseUrl.replace(/\\/+$/, "")}}/api/public/channels/{{encodeURIComponent($credentials.channelId.trim())}}/1.0',
+			baseURL: chatThing.baseUrlExpression,
 			url: '/conversations',
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },

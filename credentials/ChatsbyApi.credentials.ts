@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { chatsby } from '../nodes/Chatsby/platform';
+
 export class ChatsbyApi implements ICredentialType {
 	name = 'chatsbyApi';
 
@@ -56,7 +58,7 @@ export class ChatsbyApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: chatsby.baseUrlExpression,
 			url: '/agents',
 			method: 'GET',
 			qs: { page_size: 1 },

@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { sendKit } from '../nodes/SendKit/platform';
+
 export class SendKitApi implements ICredentialType {
 	name = 'sendKitApi';
 
@@ -63,7 +65,7 @@ export class SendKitApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: sendKit.baseUrlExpression,
 			url: '/v1/agents',
 			method: 'GET',
 		},

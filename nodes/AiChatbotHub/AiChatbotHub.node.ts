@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { requestLimitsProperty } from '../shared/requestLimits';
+import { customOperationsOf } from '../shared/descriptions';
+import { declarativeRequests, requestLimitsProperty } from '../shared/request/declarative';
 import {
 	searchAgents,
 	searchChatbots,
@@ -8,13 +9,13 @@ import {
 	searchSessions,
 	searchSourceTags,
 } from './listSearch';
-import { agentDescription } from './resources/agent';
-import { chatbotDescription } from './resources/chatbot';
-import { dataSourceDescription } from './resources/dataSource';
-import { messageDescription } from './resources/message';
-import { sessionDescription } from './resources/session';
-import { sourceTagDescription } from './resources/sourceTag';
-import { CREDENTIAL_NAME, sendAiChatbotHubRequests } from './transport';
+import { aiChatbotHub } from './platform';
+import { agentOperations, agentProperties } from './resources/agent';
+import { chatbotOperations, chatbotProperties } from './resources/chatbot';
+import { dataSourceOperations, dataSourceProperties } from './resources/dataSource';
+import { messageOperations, messageProperties } from './resources/message';
+import { sessionOperations, sessionProperties } from './resources/session';
+import { sourceTagOperations, sourceTagProperties } from './resources/sourceTag';
 
 export class AiChatbotHub implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,13 +31,13 @@ export class AiChatbotHub implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_NAME, required: true }],
+		credentials: [{ name: aiChatbotHub.credentialName, required: true }],
 		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: aiChatbotHub.baseUrlExpression,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
-		// Every request goes through the request limits (see nodes/shared/requestLimits.ts).
-		requestOperations: { pagination: sendAiChatbotHubRequests },
+		// Every request goes through the one request function (nodes/shared/request/).
+		requestOperations: { pagination: declarativeRequests(aiChatbotHub) },
 		properties: [
 			{
 				displayName: 'Resource',
@@ -69,12 +70,12 @@ export class AiChatbotHub implements INodeType {
 				],
 				default: 'chatbot',
 			},
-			...agentDescription,
-			...chatbotDescription,
-			...dataSourceDescription,
-			...messageDescription,
-			...sessionDescription,
-			...sourceTagDescription,
+			...agentProperties,
+			...chatbotProperties,
+			...dataSourceProperties,
+			...messageProperties,
+			...sessionProperties,
+			...sourceTagProperties,
 			requestLimitsProperty,
 		],
 	};
@@ -88,4 +89,14 @@ export class AiChatbotHub implements INodeType {
 			searchSourceTags,
 		},
 	};
+
+	// Operations that are code, not one request per item (each operation's file says so).
+	customOperations = customOperationsOf({
+		agent: agentOperations,
+		chatbot: chatbotOperations,
+		dataSource: dataSourceOperations,
+		message: messageOperations,
+		session: sessionOperations,
+		sourceTag: sourceTagOperations,
+	});
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecutePaginationFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { sendInChunks } from '../shared/plans';
-import { sendWithLimits } from '../shared/requestLimits';
-import { aiChatbotHub } from './transport';
+import { declarativeRequests } from '../shared/request/declarative';
+import { aiChatbotHub } from './platform';
 
 /** The bulk endpoints' list size limit is undocumented; 100 per request is safe. */
 export const BULK_CHUNK_SIZE = 100;
@@ -18,7 +18,7 @@ export function sendIdsInChunks(
 		answers: INodeExecutionData[],
 	) => INodeExecutionData[],
 ) {
-	return sendWithLimits(aiChatbotHub, async function (send, requestData) {
+	return declarativeRequests(aiChatbotHub, async function (send, requestData) {
 		const uuids = ((requestData.options.body as IDataObject)?.uuids ?? []) as string[];
 		const answers = await sendInChunks(send, requestData, 'uuids', BULK_CHUNK_SIZE);
 		return combine.call(this, uuids, answers.flat());

@@ -1,28 +1,18 @@
-import {
-	NodeApiError,
-	type IDataObject,
-	type ILoadOptionsFunctions,
-	type INodeListSearchItems,
-	type INodeListSearchResult,
-	type JsonObject,
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
 } from 'n8n-workflow';
 
 import { matchesFilter } from '../shared/descriptions';
-import { CREDENTIAL_NAME } from './transport';
+import { itemScope } from '../shared/parameters';
+import { requestJson } from '../shared/request/request';
+import { aiChatbotHub } from './platform';
 
 async function getList(this: ILoadOptionsFunctions, path: string): Promise<IDataObject[]> {
-	const credentials = await this.getCredentials(CREDENTIAL_NAME);
-	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-	try {
-		const body = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, {
-			method: 'GET',
-			url: `${baseUrl}${path}`,
-			json: true,
-		})) as unknown;
-		return Array.isArray(body) ? (body as IDataObject[]) : [];
-	} catch (error) {
-		throw new NodeApiError(this.getNode(), error as JsonObject);
-	}
+	const body = await requestJson<unknown>(this, aiChatbotHub, { method: 'GET', url: path });
+	return Array.isArray(body) ? (body as IDataObject[]) : [];
 }
 
 function byName(a: INodeListSearchItems, b: INodeListSearchItems): number {
@@ -52,20 +42,11 @@ function searchChildren(path: string, describe: (child: IDataObject) => string) 
 		filter?: string,
 		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
-		// Read without extractValue: on operations that have no 'Chatbot' field (e.g. Agent →
-		// Update) n8n's extraction throws, and the locator's modes need no extraction anyway.
-		const chatbotParameter = this.getCurrentNodeParameter('chatbot') as
-			| { value?: unknown }
-			| string
-			| undefined;
-		const chosen = String(
-			typeof chatbotParameter === 'object'
-				? (chatbotParameter?.value ?? '')
-				: (chatbotParameter ?? ''),
-		).trim();
+		const chosen = String(itemScope(this).value('chatbot', '') ?? '').trim();
 		let chatbots: IDataObject[];
-		// An expression cannot be resolved while the user browses the list: list every chatbot.
-		if (chosen && !chosen.startsWith('=')) {
+		// Without a chatbot chosen (or with an expression, which cannot be resolved while the user
+		// browses the list), every chatbot's children are listed.
+		if (chosen) {
 			chatbots = [{ uuid: chosen }];
 		} else {
 			chatbots = (await getList.call(this, '/chatbots')).sort((a, b) =>

@@ -1,14 +1,13 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { requestLimitsProperty } from '../shared/requestLimits';
+import { customOperationsOf } from '../shared/descriptions';
+import { declarativeRequests, requestLimitsProperty } from '../shared/request/declarative';
 import { searchConversations, searchDataSources } from './listSearch';
-import { conversationDescription } from './resources/conversation';
-import { dataSourceDescription } from './resources/dataSource';
-import { dataSourceRowDescription } from './resources/dataSourceRow';
-import { createRows, deleteRows, updateRows } from './resources/dataSourceRow/write';
-import { messageDescription } from './resources/message';
-import { sendMessages } from './resources/message/send';
-import { CHANNEL_BASE_URL_EXPRESSION, CREDENTIAL_NAME, sendChatThingRequests } from './transport';
+import { chatThing } from './platform';
+import { conversationOperations, conversationProperties } from './resources/conversation';
+import { dataSourceOperations, dataSourceProperties } from './resources/dataSource';
+import { dataSourceRowOperations, dataSourceRowProperties } from './resources/dataSourceRow';
+import { messageOperations, messageProperties } from './resources/message';
 
 export class ChatThing implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,13 +23,13 @@ export class ChatThing implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_NAME, required: true }],
+		credentials: [{ name: chatThing.credentialName, required: true }],
 		requestDefaults: {
-			baseURL: CHANNEL_BASE_URL_EXPRESSION,
+			baseURL: chatThing.baseUrlExpression,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
-		// Every request goes through the request limits (see nodes/shared/requestLimits.ts).
-		requestOperations: { pagination: sendChatThingRequests },
+		// Every request goes through the one request function (nodes/shared/request/).
+		requestOperations: { pagination: declarativeRequests(chatThing) },
 		properties: [
 			{
 				displayName: 'Resource',
@@ -57,10 +56,10 @@ export class ChatThing implements INodeType {
 				],
 				default: 'message',
 			},
-			...conversationDescription,
-			...dataSourceDescription,
-			...dataSourceRowDescription,
-			...messageDescription,
+			...conversationProperties,
+			...dataSourceProperties,
+			...dataSourceRowProperties,
+			...messageProperties,
 			requestLimitsProperty,
 		],
 	};
@@ -68,8 +67,10 @@ export class ChatThing implements INodeType {
 	methods = { listSearch: { searchConversations, searchDataSources } };
 
 	// Operations that are code, not one request per item: a streamed reply, batched row writes.
-	customOperations = {
-		message: { send: sendMessages },
-		dataSourceRow: { create: createRows, delete: deleteRows, update: updateRows },
-	};
+	customOperations = customOperationsOf({
+		conversation: conversationOperations,
+		dataSource: dataSourceOperations,
+		dataSourceRow: dataSourceRowOperations,
+		message: messageOperations,
+	});
 }

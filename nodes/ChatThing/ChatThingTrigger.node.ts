@@ -7,67 +7,9 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import {
-	dashboardRegisteredWebhook,
-	verifyBodyHmac,
-	verifySecretHeader,
-	type Verification,
-} from '../shared/webhookSignature';
-import { CREDENTIAL_NAME } from './transport';
-
-/** The event types Chat Thing's dashboard offers for outgoing webhooks. */
-const EVENTS = [
-	{
-		name: 'Conversation Claimed',
-		value: 'conversationClaimed',
-		description: 'Triggers when a person claims an escalated conversation',
-	},
-	{
-		name: 'Conversation Escalated',
-		value: 'conversationEscalated',
-		description: 'Triggers when a conversation is escalated to a person',
-	},
-	{
-		name: 'Conversation Released',
-		value: 'conversationReleased',
-		description: 'Triggers when a person releases a claimed conversation',
-	},
-	{
-		name: 'Conversation Started',
-		value: 'conversationStarted',
-		description: 'Triggers when a visitor starts a conversation',
-	},
-	{
-		name: 'Sync Failure',
-		value: 'syncFailure',
-		description: 'Triggers when a data source fails to sync (train)',
-	},
-	{
-		name: 'Sync Success',
-		value: 'syncSuccess',
-		description: 'Triggers when a data source finished syncing (training)',
-	},
-];
-
-/** Lower-case letters and digits only, so `sync.success`, `SYNC_SUCCESS` and `syncSuccess` meet. */
-const normalise = (value: unknown) =>
-	String(value ?? '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]/g, '');
-
-/**
- * Chat Thing does not document its payload: the event type is looked for under the usual names.
- * Returns the matching event option value, or undefined when the delivery names none we know.
- */
-function eventOf(body: IDataObject): { raw?: string; event?: string } {
-	for (const key of ['event', 'type', 'eventType', 'event_type', 'webhookType', 'trigger']) {
-		const raw = body[key];
-		if (typeof raw !== 'string' || raw === '') continue;
-		const match = EVENTS.find((event) => normalise(event.value) === normalise(raw));
-		return { raw, event: match?.value };
-	}
-	return {};
-}
+import { dashboardRegisteredWebhook, refuseDelivery } from '../shared/webhookSignature';
+import { EVENTS, eventOf, headersForLog, verifyChatThingDelivery } from './ChatThingTriggerHelpers';
+import { chatThing } from './platform';
 
 export class ChatThingTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -82,7 +24,7 @@ export class ChatThingTrigger implements INodeType {
 		defaults: { name: 'Chat Thing Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_NAME, required: true }],
+		credentials: [{ name: chatThing.credentialName, required: true }],
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
@@ -170,65 +112,33 @@ export class ChatThingTrigger implements INodeType {
 	webhookMethods = dashboardRegisteredWebhook;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const request = this.getRequestObject();
-		const response = this.getResponseObject();
-		const credentials = await this.getCredentials(CREDENTIAL_NAME);
+		const credentials = await this.getCredentials(chatThing.credentialName);
 		const secret = String(credentials.webhookSecret ?? '');
-		const headerName = String(this.getNodeParameter('headerName', 'x-chatthing-signature'))
-			.trim()
-			.toLowerCase();
-		const verification = this.getNodeParameter('verification', 'hmacHex') as string;
 		const options = this.getNodeParameter('options', {}) as {
 			logRejected?: boolean;
 			prefix?: string;
 		};
-
-		const refuse = (reason: string): IWebhookResponseData => {
-			if (options.logRejected !== false) {
-				const headers = Object.fromEntries(
-					Object.entries(request.headers).map(([name, value]) => {
-						const text = Array.isArray(value) ? value.join(', ') : String(value ?? '');
-						const hidden = name === headerName || (secret !== '' && text.includes(secret));
-						return [name, hidden ? `[hidden, ${text.length} characters]` : text];
-					}),
-				);
-				this.logger.warn(`Chat Thing Trigger refused a delivery: ${reason}`, { headers });
-			}
-			response.status(401).send(`Unauthorized: ${reason}`).end();
-			return { noWebhookResponse: true };
-		};
-
-		if (secret === '') {
-			return refuse('the credential has no Webhook Secret, so no delivery can be verified');
-		}
-		const header = request.headers[headerName];
-		let result: Verification;
-		if (verification === 'secretHeader') {
-			result = verifySecretHeader({ secret, header });
-		} else {
-			result = verifyBodyHmac({
-				secret,
-				header,
-				rawBody: request.rawBody,
-				encoding: verification === 'hmacBase64' ? 'base64' : 'hex',
-				prefix: options.prefix,
+		const headerName = String(this.getNodeParameter('headerName', 'x-chatthing-signature'))
+			.trim()
+			.toLowerCase();
+		const verification = verifyChatThingDelivery(this, secret, {
+			verification: this.getNodeParameter('verification', 'hmacHex') as string,
+			headerName,
+			prefix: options.prefix,
+		});
+		if (!verification.valid) {
+			return refuseDelivery(this, 'Chat Thing Trigger', verification.reason, {
+				off: options.logRejected === false,
+				details: { headers: headersForLog(this, secret, headerName) },
 			});
 		}
-		if (!result.valid) return refuse(result.reason);
 
 		const body = (this.getBodyData() ?? {}) as IDataObject;
 		const { raw, event } = eventOf(body);
 		const wanted = this.getNodeParameter('events', []) as string[];
 		// A delivery that names a known event the user did not choose is acknowledged and ignored.
 		if (event !== undefined && !wanted.includes(event)) return {};
-		return {
-			workflowData: [
-				this.helpers.returnJsonArray({
-					...body,
-					event: event ?? raw ?? null,
-					receivedAt: new Date().toISOString(),
-				}),
-			],
-		};
+		const item = { ...body, event: event ?? raw ?? null, receivedAt: new Date().toISOString() };
+		return { workflowData: [this.helpers.returnJsonArray(item)] };
 	}
 }

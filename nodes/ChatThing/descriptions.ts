@@ -34,13 +34,6 @@ export const dataSourceLocator = locator(
 	'The manual data source to use',
 );
 
-/** A locator's value for a JSON body or query field, trimmed. */
-export function locatorValue(parameterName: string): string {
-	return `={{ String($parameter["${parameterName}"].value ?? $parameter["${parameterName}"]).trim() }}`;
-}
-
-export { returnAllAndLimit } from '../shared/descriptions';
-
 /**
  * Chat Thing's lists: `limit` (1-100) and `cursor` in the JSON body; the answer's
  * `pagination.last` (the ID of the page's last record) is the next cursor. The end is not

@@ -1,13 +1,8 @@
-import {
-	NodeApiError,
-	type IDataObject,
-	type ILoadOptionsFunctions,
-	type INodeListSearchResult,
-	type JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { matchesFilter } from '../shared/descriptions';
-import { channelBaseUrl, CREDENTIAL_NAME } from './transport';
+import { requestJson } from '../shared/request/request';
+import { chatThing } from './platform';
 
 async function listPage(
 	this: ILoadOptionsFunctions,
@@ -15,20 +10,14 @@ async function listPage(
 	listField: string,
 	paginationToken?: string,
 ): Promise<{ records: IDataObject[]; last?: string }> {
-	const credentials = await this.getCredentials(CREDENTIAL_NAME);
-	try {
-		const body = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, {
-			method: 'POST',
-			url: `${channelBaseUrl(credentials)}${path}`,
-			body: { limit: 100, ...(paginationToken ? { cursor: paginationToken } : {}) },
-			json: true,
-		})) as IDataObject;
-		const records = (Array.isArray(body[listField]) ? body[listField] : []) as IDataObject[];
-		const last = (body.pagination as IDataObject | undefined)?.last;
-		return { records, last: records.length === 100 && last ? String(last) : undefined };
-	} catch (error) {
-		throw new NodeApiError(this.getNode(), error as JsonObject);
-	}
+	const body = await requestJson<IDataObject>(this, chatThing, {
+		method: 'POST',
+		url: path,
+		body: { limit: 100, ...(paginationToken ? { cursor: paginationToken } : {}) },
+	});
+	const records = (Array.isArray(body?.[listField]) ? body[listField] : []) as IDataObject[];
+	const last = (body?.pagination as IDataObject | undefined)?.last;
+	return { records, last: records.length === 100 && last ? String(last) : undefined };
 }
 
 /** Conversations, named by their first message. */

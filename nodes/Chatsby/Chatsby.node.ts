@@ -1,12 +1,12 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { requestLimitsProperty } from '../shared/requestLimits';
+import { customOperationsOf } from '../shared/descriptions';
+import { declarativeRequests, requestLimitsProperty } from '../shared/request/declarative';
 import { searchAgents, searchSources } from './listSearch';
-import { agentDescription } from './resources/agent';
-import { conversationDescription } from './resources/conversation';
-import { sendToAgent } from './resources/conversation/send';
-import { sourceDescription } from './resources/source';
-import { CREDENTIAL_NAME, sendChatsbyRequests } from './transport';
+import { chatsby } from './platform';
+import { agentOperations, agentProperties } from './resources/agent';
+import { conversationOperations, conversationProperties } from './resources/conversation';
+import { sourceOperations, sourceProperties } from './resources/source';
 
 export class Chatsby implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,13 +21,13 @@ export class Chatsby implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_NAME, required: true }],
+		credentials: [{ name: chatsby.credentialName, required: true }],
 		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: chatsby.baseUrlExpression,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
-		// Every request goes through the request limits (see nodes/shared/requestLimits.ts).
-		requestOperations: { pagination: sendChatsbyRequests },
+		// Every request goes through the one request function (nodes/shared/request/).
+		requestOperations: { pagination: declarativeRequests(chatsby) },
 		properties: [
 			{
 				displayName: 'Resource',
@@ -45,15 +45,19 @@ export class Chatsby implements INodeType {
 				],
 				default: 'source',
 			},
-			...agentDescription,
-			...conversationDescription,
-			...sourceDescription,
+			...agentProperties,
+			...conversationProperties,
+			...sourceProperties,
 			requestLimitsProperty,
 		],
 	};
 
 	methods = { listSearch: { searchAgents, searchSources } };
 
-	// A streamed reply needs code: Conversation → Send Message.
-	customOperations = { conversation: { send: sendToAgent } };
+	// Operations that are code, not one request per item (a streamed reply).
+	customOperations = customOperationsOf({
+		agent: agentOperations,
+		conversation: conversationOperations,
+		source: sourceOperations,
+	});
 }

@@ -7,13 +7,9 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import {
-	dashboardRegisteredWebhook,
-	seenBefore,
-	parseTimestampSeconds,
-	verifyStandardWebhook,
-} from '../shared/webhookSignature';
-import { CREDENTIAL_NAME } from './transport';
+import { dashboardRegisteredWebhook, refuseDelivery } from '../shared/webhookSignature';
+import { deliveryItem, isRetriedDelivery, verifyChatsbyDelivery } from './ChatsbyTriggerHelpers';
+import { chatsby } from './platform';
 
 export class ChatsbyTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,7 +24,7 @@ export class ChatsbyTrigger implements INodeType {
 		defaults: { name: 'Chatsby Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_NAME, required: true }],
+		credentials: [{ name: chatsby.credentialName, required: true }],
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
@@ -80,69 +76,25 @@ export class ChatsbyTrigger implements INodeType {
 	webhookMethods = dashboardRegisteredWebhook;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const request = this.getRequestObject();
-		const response = this.getResponseObject();
 		const body = (this.getBodyData() ?? {}) as IDataObject;
-		const credentials = await this.getCredentials(CREDENTIAL_NAME);
-		const secret = String(credentials.webhookSecret ?? '').trim();
-
-		const refuse = (reason: string): IWebhookResponseData => {
-			this.logger.warn(`Chatsby Trigger refused a delivery: ${reason}`);
-			response.status(401).send(`Unauthorized: ${reason}`).end();
-			return { noWebhookResponse: true };
-		};
-
-		if (secret === '') {
-			// Chatsby pings a new endpoint before its secret can be in n8n: a ping starts nothing,
-			// so it is answered; everything else needs the secret.
-			if (body.event === 'ping') {
-				this.logger.warn(
-					"Chatsby Trigger answered Chatsby's ping; set the credential's Webhook Signing Secret now",
-				);
-				return {};
-			}
-			return refuse('the credential has no Webhook Signing Secret, so no delivery can be verified');
-		}
-		const headers = request.headers;
-		const verification = verifyStandardWebhook({
-			secret,
-			id: headers['webhook-id'],
-			timestamp: headers['webhook-timestamp'],
-			signature: headers['webhook-signature'],
-			rawBody: request.rawBody,
-		});
-		if (!verification.valid) return refuse(verification.reason);
-		const deliveryId = String(headers['webhook-id']);
-		const timestamp = parseTimestampSeconds(String(headers['webhook-timestamp'])) ?? 0;
-		const scope = `${this.getWorkflow().id}/${this.getNode().name}`;
-		if (seenBefore(this.getWorkflowStaticData('node'), deliveryId, timestamp, { scope })) {
-			// A sender retries with the same ID when our answer to the first delivery was lost: a
-			// 401 would count as a failed delivery there (and repeated ones can disable the endpoint).
+		const credentials = await this.getCredentials(chatsby.credentialName);
+		const verdict = verifyChatsbyDelivery(
+			this,
+			String(credentials.webhookSecret ?? '').trim(),
+			body,
+		);
+		if ('refuse' in verdict) return refuseDelivery(this, 'Chatsby Trigger', verdict.refuse);
+		const { deliveryId } = verdict;
+		if (deliveryId === undefined) return {};
+		if (isRetriedDelivery(this, deliveryId)) {
 			this.logger.debug(`Chatsby Trigger received delivery ${deliveryId} again; it starts nothing`);
 			return {};
 		}
-
-		const event = String(body.event ?? '');
-		const events = this.getNodeParameter('events', []) as string[];
-		const data = (body.data ?? {}) as IDataObject;
-		const agentId = String(this.getNodeParameter('agentId', '') ?? '').trim();
+		const item = deliveryItem(body, deliveryId, {
+			events: this.getNodeParameter('events', []) as string[],
+			agentId: String(this.getNodeParameter('agentId', '') ?? '').trim(),
+		});
 		// Pings, events not chosen and other agents' events are acknowledged and start nothing.
-		if (
-			event === 'ping' ||
-			!events.includes(event) ||
-			(agentId !== '' && data.agent_id !== agentId)
-		) {
-			return {};
-		}
-		return {
-			workflowData: [
-				this.helpers.returnJsonArray({
-					...data,
-					event,
-					eventTime: body.created_at ?? null,
-					deliveryId,
-				}),
-			],
-		};
+		return item ? { workflowData: [this.helpers.returnJsonArray(item)] } : {};
 	}
 }

@@ -1,36 +1,25 @@
-import {
-	NodeApiError,
-	type IDataObject,
-	type ILoadOptionsFunctions,
-	type INodeListSearchResult,
-	type JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { matchesFilter } from '../shared/descriptions';
-import { CREDENTIAL_NAME } from './transport';
+import { itemScope } from '../shared/parameters';
+import { requestJson } from '../shared/request/request';
+import { chatsby } from './platform';
 
 async function listPage(
 	this: ILoadOptionsFunctions,
 	path: string,
 	paginationToken?: string,
 ): Promise<{ records: IDataObject[]; next?: string }> {
-	const credentials = await this.getCredentials(CREDENTIAL_NAME);
-	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-	try {
-		const body = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, {
-			method: 'GET',
-			url: `${baseUrl}${path}`,
-			qs: { page_size: 100, ...(paginationToken ? { cursor: paginationToken } : {}) },
-			json: true,
-		})) as IDataObject;
-		const records = (Array.isArray(body.data) ? body.data : []) as IDataObject[];
-		return {
-			records,
-			next: body.has_more === true && body.next_cursor ? String(body.next_cursor) : undefined,
-		};
-	} catch (error) {
-		throw new NodeApiError(this.getNode(), error as JsonObject);
-	}
+	const body = await requestJson<IDataObject>(this, chatsby, {
+		method: 'GET',
+		url: path,
+		qs: { page_size: 100, ...(paginationToken ? { cursor: paginationToken } : {}) },
+	});
+	const records = (Array.isArray(body?.data) ? body.data : []) as IDataObject[];
+	return {
+		records,
+		next: body?.has_more === true && body.next_cursor ? String(body.next_cursor) : undefined,
+	};
 }
 
 export async function searchAgents(
@@ -55,10 +44,9 @@ export async function searchSources(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const agent = this.getCurrentNodeParameter('agentId') as { value?: unknown } | string | undefined;
-	const agentId = String(typeof agent === 'object' ? (agent?.value ?? '') : (agent ?? '')).trim();
+	const agentId = String(itemScope(this).value('agentId', '') ?? '').trim();
 	// Sources are listed per agent: without an agent (or with an expression) there is no list.
-	if (agentId === '' || agentId.startsWith('=')) return { results: [] };
+	if (agentId === '') return { results: [] };
 	const { records, next } = await listPage.call(
 		this,
 		`/agents/${encodeURIComponent(agentId)}/sources`,

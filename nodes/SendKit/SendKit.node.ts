@@ -1,10 +1,11 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { requestLimitsProperty } from '../shared/requestLimits';
+import { customOperationsOf } from '../shared/descriptions';
+import { declarativeRequests, requestLimitsProperty } from '../shared/request/declarative';
 import { searchAgents } from './listSearch';
-import { agentDescription } from './resources/agent';
-import { documentDescription } from './resources/document';
-import { CREDENTIAL_NAME, sendSendKitRequests } from './transport';
+import { sendKit } from './platform';
+import { agentOperations, agentProperties } from './resources/agent';
+import { documentOperations, documentProperties } from './resources/document';
 
 export class SendKit implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,13 +21,13 @@ export class SendKit implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_NAME, required: true }],
+		credentials: [{ name: sendKit.credentialName, required: true }],
 		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: sendKit.baseUrlExpression,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
-		// Every request goes through the request limits (see nodes/shared/requestLimits.ts).
-		requestOperations: { pagination: sendSendKitRequests },
+		// Every request goes through the one request function (nodes/shared/request/).
+		requestOperations: { pagination: declarativeRequests(sendKit) },
 		properties: [
 			{
 				displayName: 'Resource',
@@ -39,11 +40,14 @@ export class SendKit implements INodeType {
 				],
 				default: 'agent',
 			},
-			...agentDescription,
-			...documentDescription,
+			...agentProperties,
+			...documentProperties,
 			requestLimitsProperty,
 		],
 	};
 
 	methods = { listSearch: { searchAgents } };
+
+	// Operations that are code, not one request per item (each operation's file says so).
+	customOperations = customOperationsOf({ agent: agentOperations, document: documentOperations });
 }

@@ -1,22 +1,16 @@
 import {
 	NodeConnectionTypes,
-	NodeOperationError,
-	type IDataObject,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { responseError } from '../shared/errors';
-import { callWithLimits, requestLimitsFrom } from '../shared/requestLimits';
-import { pollTransitions } from '../shared/statusWatch';
+import { fetchWatched, pollTransitions } from '../shared/statusWatch';
 import { agentLocator } from './descriptions';
 import { searchAgents } from './listSearch';
-import { agentTraining } from './resources/agent/retrain';
-import { CREDENTIAL_NAME, sendKit } from './transport';
-
-const EVENTS = { finished: 'agent.trained', failed: 'agent.trainingFailed' } as const;
+import { sendKit } from './platform';
+import { trainingEventItem, watchedAgent } from './SendKitTriggerHelpers';
 
 export class SendKitTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,7 +25,7 @@ export class SendKitTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_NAME, required: true }],
+		credentials: [{ name: sendKit.credentialName, required: true }],
 		properties: [
 			{
 				displayName:
@@ -40,7 +34,7 @@ export class SendKitTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{ ...agentLocator, description: 'The agent whose training to watch', routing: undefined },
+			{ ...agentLocator, description: 'The agent whose training to watch' },
 			{
 				displayName: 'Events',
 				name: 'events',
@@ -66,66 +60,18 @@ export class SendKitTrigger implements INodeType {
 	methods = { listSearch: { searchAgents } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const agentId = String(
-			this.getNodeParameter('agentId', '', { extractValue: true }) ?? '',
-		).trim();
-		if (agentId === '') {
-			throw new NodeOperationError(this.getNode(), "'Agent' is empty", {
-				description: 'Choose the agent to watch.',
-			});
-		}
-		const events = this.getNodeParameter('events', []) as string[];
-		const agent = await getAgent.call(this, agentId);
-		const training = agentTraining(agent);
-		const watched = {
-			id: agentId,
-			status: training.status,
-			outcome: training.outcome,
-			version: agent.updatedAt === undefined ? undefined : String(agent.updatedAt),
-			record: agent,
-		};
+		const { id, body } = await fetchWatched(
+			this,
+			sendKit,
+			{ ...agentLocator, watched: 'agent' },
+			(agentId) => `/v1/agents/${encodeURIComponent(agentId)}`,
+		);
 		return pollTransitions(this, {
-			scope: agentId,
-			watched: [watched],
-			events,
+			scope: id,
+			watched: [watchedAgent(this.getNode(), id, body)],
+			events: this.getNodeParameter('events', []) as string[],
 			sampleSize: 1,
-			toItem: (entry, previousStatus) => ({
-				json: {
-					event: EVENTS[entry.outcome as 'finished' | 'failed'],
-					detectedAt: new Date().toISOString(),
-					previousStatus: previousStatus ?? null,
-					...agent,
-				},
-			}),
+			toItem: trainingEventItem,
 		});
 	}
-}
-
-async function getAgent(this: IPollFunctions, agentId: string): Promise<IDataObject> {
-	const credentials = await this.getCredentials(CREDENTIAL_NAME);
-	const request = {
-		method: 'GET' as const,
-		url: `${String(credentials.baseUrl ?? '').replace(/\/+$/, '')}/v1/agents/${encodeURIComponent(agentId)}`,
-		json: true,
-	};
-	const body = (await callWithLimits({
-		node: this.getNode(),
-		itemIndex: 0,
-		run: {},
-		limits: requestLimitsFrom({}),
-		platform: sendKit,
-		request,
-		attempt: async () =>
-			await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, { ...request }),
-	})) as IDataObject;
-	const agent = body?.data;
-	if (!agent || typeof agent !== 'object') {
-		throw responseError(
-			this.getNode(),
-			0,
-			'SendKit answered without the agent',
-			'Check the Base URL of the credential.',
-		);
-	}
-	return agent as IDataObject;
 }

@@ -1,7 +1,7 @@
 import type { IBinaryData, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { MultipartFile } from './multipart';
-import { invalidInput } from './validation';
+import { inputError, itemScope } from './parameters';
 
 export interface FileLimits {
 	/** The largest file the platform takes, in bytes. */
@@ -29,13 +29,14 @@ export async function readBinaryFile(
 	partName: string,
 	limits: FileLimits = {},
 ): Promise<MultipartFile> {
-	const fieldName = String(context.getNodeParameter(binaryFieldParameter, 'data') ?? '').trim();
+	const scope = itemScope(context);
+	const fieldName = String(scope.value(binaryFieldParameter, 'data') ?? '').trim();
 	const item = context.getInputData();
 	const binary: IBinaryData | undefined = item.binary?.[fieldName];
 	if (!binary) {
 		const available = Object.keys(item.binary ?? {});
-		throw invalidInput(
-			context,
+		throw inputError(
+			scope,
 			`The item has no binary field '${fieldName}'`,
 			available.length
 				? `Its binary fields are: ${available.join(', ')}. Enter one of them in 'Input Binary Field'.`
@@ -45,8 +46,8 @@ export async function readBinaryFile(
 	const fileName = binary.fileName || `${fieldName}.${binary.fileExtension ?? 'bin'}`;
 	const extension = extensionOf(fileName) || String(binary.fileExtension ?? '').toLowerCase();
 	if (limits.extensions && !limits.extensions.includes(extension)) {
-		throw invalidInput(
-			context,
+		throw inputError(
+			scope,
 			`The file '${fileName}' is of a type the service does not take`,
 			`Accepted types: ${limits.extensions.map((type) => type.toUpperCase()).join(', ')}.`,
 		);
@@ -56,8 +57,8 @@ export async function readBinaryFile(
 		// Just over the limit, both sizes read the same in MB: then they are told in bytes.
 		const inBytes = megabytes(data.length) === megabytes(limits.maxBytes);
 		const size = (bytes: number) => (inBytes ? `${bytes} bytes` : megabytes(bytes));
-		throw invalidInput(
-			context,
+		throw inputError(
+			scope,
 			`The file '${fileName}' is ${size(data.length)}; the most the service takes is ${size(limits.maxBytes)}`,
 		);
 	}

@@ -1,10 +1,59 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
-import { requireId } from './validation';
+/**
+ * One operation of a resource, self-contained in its own file: its entry in the Operation list
+ * (name, action, and the routing that is its request), its fields, and its code if it is not one
+ * request per item.
+ */
+export interface Operation {
+	option: INodePropertyOptions;
+	properties: INodeProperties[];
+	/** Runs the operation as code (n8n's `customOperations`): streamed replies, batches, sync. */
+	execute?: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+}
+
+/** A resource's Operation list and the fields of its operations, in the order given. */
+export function resourceProperties(
+	resource: string,
+	operations: Operation[],
+	defaultOperation: string,
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource] } },
+			options: operations.map((operation) => operation.option),
+			default: defaultOperation,
+		},
+		...operations.flatMap((operation) => operation.properties),
+	];
+}
+
+/** The `customOperations` of a node: the operations that run as code, by resource. */
+export function customOperationsOf(
+	resources: Record<string, Operation[]>,
+): Record<string, Record<string, NonNullable<Operation['execute']>>> {
+	const custom: Record<string, Record<string, NonNullable<Operation['execute']>>> = {};
+	for (const [resource, operations] of Object.entries(resources)) {
+		for (const { option, execute } of operations) {
+			if (execute) (custom[resource] ??= {})[String(option.value)] = execute;
+		}
+	}
+	return custom;
+}
 
 /**
  * A required ID field as a resource locator: "From List" (a searchable list) and "By ID". The
- * ID is checked before any request (an expression can resolve to nothing).
+ * operation that uses it checks the ID before any request (an expression can resolve to
+ * nothing): `idsInUrl`, `idsInBody` or `readId` where its request is declared.
  */
 export function idLocator(field: {
 	name: string;
@@ -29,7 +78,6 @@ export function idLocator(field: {
 			},
 			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: field.placeholder },
 		],
-		routing: { send: { preSend: [requireId(field.name, field.displayName)] } },
 	};
 }
 

@@ -1,6 +1,6 @@
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
-/** What we know about a failed request, read from the error n8n's request helper threw. */
+/** What a failed attempt says, read from the error n8n's request helper threw. */
 export interface HttpFailure {
 	/** HTTP status; undefined when no response arrived (reset, timeout, refused). */
 	status?: number;
@@ -12,7 +12,7 @@ export interface HttpFailure {
 	retryAfterMs?: number;
 	/** Worth trying again (429, 502, 503, 504, or a connection that broke). */
 	retryable: boolean;
-	/** The platform certainly did not process the request (429, 503, connection refused). */
+	/** The platform certainly did not carry the request out (429, 503, connection refused). */
 	notProcessed: boolean;
 }
 
@@ -37,31 +37,65 @@ const RETRYABLE_NETWORK_CODES = [
 	'ERR_BAD_RESPONSE',
 ];
 
-/** Errors that say something final about an item (bad input, a bad body): never retried. */
-const finalErrors = new WeakSet<object>();
-/** The HTTP failure behind an error we built, for request plans that accept some (a 409). */
-const failures = new WeakMap<object, HttpFailure>();
+/**
+ * An error this package built about a request: explained in the platform's words, with no
+ * request header (so no credential) on it. It is final — never retried — and carries the HTTP
+ * failure behind it, if there was one, for the request plans that accept some (a 409).
+ */
+export class PlatformError extends NodeApiError {
+	readonly httpFailure?: HttpFailure;
 
-export function failureOf(error: unknown): HttpFailure | undefined {
-	return typeof error === 'object' && error !== null ? failures.get(error) : undefined;
+	constructor(
+		node: INode,
+		explained: { message: string; description?: string; body?: unknown },
+		context: { itemIndex: number; httpCode?: string; httpFailure?: HttpFailure },
+	) {
+		// Built from a plain object (not the request's error): nothing of the request is kept.
+		super(
+			node,
+			{
+				message: explained.message,
+				httpCode: context.httpCode ?? null,
+				networkCode: context.httpFailure?.networkCode ?? null,
+				body: (explained.body ?? null) as JsonObject,
+			} as JsonObject,
+			{
+				message: explained.message,
+				description: explained.description,
+				httpCode: context.httpCode,
+				itemIndex: context.itemIndex,
+				failure: n8nFailure(context.httpFailure),
+			},
+		);
+		this.httpFailure = context.httpFailure;
+		// To n8n (its error views, Continue On Fail, the engine's own checks) it is a NodeApiError.
+		this.name = 'NodeApiError';
+	}
 }
 
+/** Why a request failed, in n8n's own terms (n8n 2.41 shows it; older releases ignore it). */
+function n8nFailure(failure: HttpFailure | undefined): NodeApiError['failure'] {
+	if (!failure) return undefined;
+	if (failure.status === 429) return { cause: 'rate-limited', retryAfterMs: failure.retryAfterMs };
+	if (failure.status === 401) return { cause: 'credential-invalid' };
+	if (failure.retryable) return { cause: 'temporarily-unavailable' };
+	return undefined;
+}
+
+/** Errors that say something final about an item (bad input, an explained failure): never retried. */
 export function isFinalError(error: unknown): boolean {
-	return (
-		error instanceof NodeOperationError ||
-		(typeof error === 'object' && error !== null && finalErrors.has(error))
-	);
+	return error instanceof NodeOperationError || error instanceof PlatformError;
+}
+
+/** The HTTP failure behind an error this package built, if any. */
+export function failureOf(error: unknown): HttpFailure | undefined {
+	return error instanceof PlatformError ? error.httpFailure : undefined;
 }
 
 /** An error as n8n wants it thrown: node errors pass unchanged, anything else is wrapped. */
 export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeApiError(node, error as JsonObject);
-}
-
-export function markFinal<T extends object>(error: T): T {
-	finalErrors.add(error);
-	return error;
 }
 
 function header(headers: unknown, name: string): string | undefined {
@@ -112,11 +146,19 @@ export function readHttpFailure(error: unknown): HttpFailure {
 	};
 }
 
+/** Text shortened to about `max` characters, on one line. */
+export function shortened(text: string, max = 200): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+const isHtml = (text: string) => /^\s*</.test(text);
+
 /** The message a platform put in an error body, wherever it keeps it. */
 export function messageFromBody(body: unknown): string | undefined {
 	if (typeof body === 'string') {
 		const text = body.trim();
-		if (text === '' || /^\s*</.test(text)) return undefined; // empty, or an HTML page
+		if (text === '' || isHtml(text)) return undefined; // empty, or an HTML page
 		return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 	}
 	if (!body || typeof body !== 'object') return undefined;
@@ -130,6 +172,24 @@ export function messageFromBody(body: unknown): string | undefined {
 		}
 	}
 	return undefined;
+}
+
+/**
+ * What an error body says, for a person, in about 200 characters: the message it holds, the
+ * JSON itself when it holds none, or the text of a web page.
+ */
+export function bodyExcerpt(body: unknown): string | undefined {
+	if (body === undefined || body === null || body === '') return undefined;
+	if (typeof body === 'string') {
+		if (!isHtml(body)) return shortened(body);
+		const text = shortened(
+			body.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' '),
+		);
+		return text === '' ? 'a web page' : `a web page: ${text}`;
+	}
+	const message = messageFromBody(body);
+	if (message) return shortened(message);
+	return shortened(JSON.stringify(body) ?? '');
 }
 
 const NETWORK_MESSAGES: Record<string, string> = {
@@ -150,23 +210,57 @@ export function describeNetworkFailure(failure: HttpFailure): string {
 	);
 }
 
+/** How a request ended before the error was built: what the error adds to the platform's words. */
 export interface FailureContext {
 	itemIndex: number;
 	attempts: number;
+	/** The request may have created something (it is not safe to repeat). */
+	creates: boolean;
 	/** A retryable failure that was not retried because the request may have created something. */
 	notRepeatedBecauseUnsafe: boolean;
 	retryAfterTooLong: boolean;
 }
 
-export function toNodeApiError(
+const CHECK_BEFORE_RUNNING_AGAIN =
+	'check on the platform before running this item again, so that nothing is created twice.';
+
+/** Hides every secret of the credential in a text (a platform may echo a token back). */
+export type Scrub = (text: string) => string;
+
+function scrubDeep(value: unknown, scrub: Scrub): unknown {
+	if (typeof value === 'string') return scrub(value);
+	if (Array.isArray(value)) return value.map((entry) => scrubDeep(entry, scrub));
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value).map(([key, entry]) => [key, scrubDeep(entry, scrub)]),
+		);
+	}
+	return value;
+}
+
+/**
+ * The error for a request that failed for good: the platform's words, then what the request
+ * path knows (attempts, a wait too long, whether it may have been carried out), and what the
+ * body said when the platform's words do not show it.
+ */
+export function failedRequestError(
 	node: INode,
 	failure: HttpFailure,
 	explain: ErrorExplainer,
 	context: FailureContext,
-	request: { method?: string; url?: string } = {},
-): NodeApiError {
+	request: { method?: string; url?: string },
+	scrub: Scrub,
+): PlatformError {
 	const explained = explain(failure, request);
 	const notes = [explained.description];
+	const excerpt = bodyExcerpt(failure.body);
+	if (
+		excerpt !== undefined &&
+		!explained.message.includes(excerpt) &&
+		!(explained.description ?? '').includes(excerpt)
+	) {
+		notes.push(`The service answered: ${excerpt}`);
+	}
 	if (context.retryAfterTooLong && failure.retryAfterMs !== undefined) {
 		notes.push(
 			`The service asked to wait ${Math.ceil(failure.retryAfterMs / 1000)} s before the next request.`,
@@ -176,28 +270,33 @@ export function toNodeApiError(
 	}
 	if (context.notRepeatedBecauseUnsafe) {
 		notes.push(
-			'It was not sent again because the service may already have carried it out: check on the platform before running this item again, so that nothing is created twice.',
+			`It was not sent again because the service may already have carried it out: ${CHECK_BEFORE_RUNNING_AGAIN}`,
 		);
+	} else if (context.creates && !failure.notProcessed && isServerError(failure)) {
+		// A 500 may come after the work was done, like a 502: the item must not simply be run again.
+		notes.push(`The service may already have carried it out: ${CHECK_BEFORE_RUNNING_AGAIN}`);
 	}
 	const description = notes.filter(Boolean).join(' ');
-	const httpCode = failure.status !== undefined ? String(failure.status) : undefined;
-	// Built from a plain object (not the axios error) so that no request header, and so no
-	// credential, is kept on the error that n8n stores and shows.
-	const error = new NodeApiError(
+	return new PlatformError(
 		node,
 		{
-			message: explained.message,
-			httpCode: httpCode ?? null,
-			networkCode: failure.networkCode ?? null,
-			body: (typeof failure.body === 'string'
-				? failure.body.slice(0, 2000)
-				: (failure.body ?? null)) as JsonObject,
-		} as JsonObject,
-		{ message: explained.message, description, httpCode, itemIndex: context.itemIndex },
+			message: scrub(explained.message),
+			description: scrub(description),
+			body: scrubDeep(
+				typeof failure.body === 'string' ? failure.body.slice(0, 2000) : failure.body,
+				scrub,
+			),
+		},
+		{
+			itemIndex: context.itemIndex,
+			httpCode: failure.status !== undefined ? String(failure.status) : undefined,
+			httpFailure: failure,
+		},
 	);
-	failures.set(error, failure);
-	return markFinal(error);
 }
+
+const isServerError = (failure: HttpFailure) =>
+	failure.status !== undefined && failure.status >= 500;
 
 /** An error about a response that arrived fine at the HTTP level but cannot be used. */
 export function responseError(
@@ -206,13 +305,10 @@ export function responseError(
 	message: string,
 	description: string,
 	httpCode?: number,
-): NodeApiError {
-	return markFinal(
-		new NodeApiError(node, { message, description } as JsonObject, {
-			message,
-			description,
-			httpCode: httpCode === undefined ? undefined : String(httpCode),
-			itemIndex,
-		}),
+): PlatformError {
+	return new PlatformError(
+		node,
+		{ message, description },
+		{ itemIndex, httpCode: httpCode === undefined ? undefined : String(httpCode) },
 	);
 }

@@ -1,7 +1,7 @@
 import type { DeclarativeRestApiSettings, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { responseError } from './errors';
-import type { RequestPlan } from './requestLimits';
+import type { RequestPlan } from './request/declarative';
 
 export interface CursorPages {
 	/** Where the page size and the cursor are sent. */

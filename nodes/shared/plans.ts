@@ -1,6 +1,6 @@
 import type { DeclarativeRestApiSettings, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import type { SendRequest } from './requestLimits';
+import type { SendRequest } from './request/declarative';
 
 /**
  * Sends a request whose JSON body holds a long list (`uuids`) as several requests of at most

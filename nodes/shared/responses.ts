@@ -6,12 +6,8 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { messageFromBody, responseError } from './errors';
-
-function snippet(text: string): string {
-	const flat = text.replace(/\s+/g, ' ').trim();
-	return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
-}
+import { messageFromBody, responseError, shortened } from './errors';
+import { itemScope } from './parameters';
 
 function contentTypeOf(response: IN8nHttpFullResponse): string {
 	const value = response.headers?.['content-type'];
@@ -19,7 +15,7 @@ function contentTypeOf(response: IN8nHttpFullResponse): string {
 }
 
 /**
- * The first post-receive step of every request (added by sendWithLimits): turns the body into
+ * The first post-receive step of every request (added by the declarative adapter): turns the body into
  * items — an array into one item per element, an object into one item — and refuses a body that
  * cannot be what the operation asked for, instead of passing it on as if it were data.
  * Operations that ask for text (`encoding: 'text'`) get one item `{ text }`.
@@ -73,7 +69,7 @@ export function readJsonBody(
 				node,
 				itemIndex,
 				'The service answered with a body that is not valid JSON',
-				`Status ${statusCode}, body starts with: ${snippet(body)}`,
+				`Status ${statusCode}, body starts with: ${shortened(body)}`,
 				statusCode,
 			);
 		}
@@ -102,7 +98,7 @@ export function webPageError(node: INode, itemIndex: number, statusCode: number,
 		node,
 		itemIndex,
 		'The service answered with a web page instead of data',
-		`Status ${statusCode}, page starts with: ${snippet(page)}. Check the Base URL of the credential: it must point at the API, not at the website.`,
+		`Status ${statusCode}, page starts with: ${shortened(page)}. Check the Base URL of the credential: it must point at the API, not at the website.`,
 		statusCode,
 	);
 }
@@ -127,7 +123,7 @@ function toItems(body: unknown): INodeExecutionData[] {
  */
 export function deletedResult(idField: string, parameterName: string) {
 	return async function deletedItem(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
-		const value = this.getNodeParameter(parameterName, '', { extractValue: true }) as unknown;
+		const value = itemScope(this).value(parameterName, '');
 		return [{ json: { deleted: true, [idField]: String(value ?? '').trim() } }];
 	};
 }
@@ -154,7 +150,7 @@ export function recordsAt(property: string) {
 					this.getNode(),
 					this.getItemIndex(),
 					`The service answered without the record in '${property}'`,
-					`The answer was: ${snippet(JSON.stringify(item.json) ?? '')}`,
+					`The answer was: ${shortened(JSON.stringify(item.json) ?? '')}`,
 					response.statusCode,
 				);
 			}

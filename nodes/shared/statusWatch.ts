@@ -1,4 +1,13 @@
-import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type INodeExecutionData,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { itemScope, notText, type Field } from './parameters';
+import type { Platform } from './platform';
+import { requestJson } from './request/request';
 
 /*
  * Finds the records that finished or failed since the last poll. Polling triggers keep a snapshot
@@ -94,4 +103,27 @@ export function pollTransitions(
 			.map(({ watched, previousStatus }) => options.toItem(watched, previousStatus));
 	}
 	return items.length ? [items] : null;
+}
+
+/**
+ * The fetch of a polling trigger: the ID of what it watches (its locator, refused when empty,
+ * before any request) and the platform's answer about it, through the request function.
+ */
+export async function fetchWatched(
+	context: IPollFunctions,
+	platform: Platform,
+	field: Field & { watched: string },
+	path: (id: string) => string,
+): Promise<{ id: string; body: unknown }> {
+	const value = itemScope(context).value(field.name, '');
+	const id = notText(value) === undefined ? String(value ?? '').trim() : '';
+	if (id === '') {
+		throw new NodeOperationError(context.getNode(), `'${field.displayName}' is empty`, {
+			description: `Choose the ${field.watched} to watch.`,
+		});
+	}
+	return {
+		id,
+		body: await requestJson<unknown>(context, platform, { method: 'GET', url: path(id) }),
+	};
 }

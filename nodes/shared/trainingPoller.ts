@@ -1,13 +1,8 @@
-import {
-	sleep,
-	type DeclarativeRestApiSettings,
-	type IDataObject,
-	type INode,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { DeclarativeRestApiSettings, IDataObject, INode, INodeProperties } from 'n8n-workflow';
 
 import { responseError } from './errors';
-import type { RequestPlan } from './requestLimits';
+import { requestClock } from './request/clock';
+import type { RequestPlan } from './request/declarative';
 import type { Outcome } from './statusWatch';
 
 /** The 'Wait for Training' options shared by the operations that start a training. */
@@ -92,13 +87,13 @@ export async function waitForTraining(options: {
 	read: (record: IDataObject) => TrainingState;
 }): Promise<IDataObject> {
 	const { settings } = options;
-	const deadline = Date.now() + (settings.trainingTimeoutMinutes ?? 15) * 60_000;
+	const deadline = requestClock.now() + (settings.trainingTimeoutMinutes ?? 15) * 60_000;
 	let interval = Math.max(10, (settings.trainingPollSeconds ?? 5) * 1000);
 	let record = options.first;
 	let state = options.read(record);
 	let checks = 0;
 	while (state.outcome === 'inProgress') {
-		const left = deadline - Date.now();
+		const left = deadline - requestClock.now();
 		if (left <= 0) {
 			const progress = state.progress === undefined ? '' : `, progress ${String(state.progress)}`;
 			throw responseError(
@@ -108,7 +103,7 @@ export async function waitForTraining(options: {
 				`Last status "${state.status}"${progress} after ${checks} checks. Training goes on at the platform; raise 'Timeout (Minutes)' or check again later.`,
 			);
 		}
-		await sleep(Math.min(interval, left));
+		await requestClock.sleep(Math.min(interval, left));
 		interval = Math.min(MAX_INTERVAL_MS, interval * 1.5);
 		record = await options.check();
 		checks++;

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 /*
  * Verification of signed webhook deliveries, shared by the webhook triggers. The contract follows
@@ -189,3 +189,22 @@ export const dashboardRegisteredWebhook = {
 		},
 	},
 };
+
+/**
+ * Answers a delivery that did not pass its check with 401 and starts nothing; the reason (which
+ * names no secret) goes to the sender and, unless turned off, to n8n's log with `details`.
+ */
+export function refuseDelivery(
+	context: IWebhookFunctions,
+	trigger: string,
+	reason: string,
+	log: { details?: IDataObject; off?: boolean } = {},
+): IWebhookResponseData {
+	if (!log.off) {
+		const message = `${trigger} refused a delivery: ${reason}`;
+		if (log.details) context.logger.warn(message, log.details);
+		else context.logger.warn(message);
+	}
+	context.getResponseObject().status(401).send(`Unauthorized: ${reason}`).end();
+	return { noWebhookResponse: true };
+}

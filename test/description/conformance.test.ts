@@ -107,6 +107,43 @@ describe.each(NODE_NAMES)('Description of %s, as the editor offers it', (name) =
 		expect(problems).toEqual([]);
 	});
 
+	it('lists the operations of each resource alphabetically, as n8n lists options', () => {
+		const byResource = new Map<string, string[]>();
+		for (const { resource, operation } of operationsOf(nodeType.description)) {
+			const names = byResource.get(String(resource.value)) ?? [];
+			names.push(operation.name);
+			byResource.set(String(resource.value), names);
+		}
+		for (const [resource, names] of byResource) {
+			expect([resource, names]).toEqual([resource, [...names].sort((a, b) => a.localeCompare(b))]);
+		}
+	});
+
+	it('fills every {placeholder} of its request URLs with the checked ID of a field it shows', () => {
+		const states = reachableStates(nodeType.description);
+		const problems: string[] = [];
+		for (const { resource, operation } of operationsOf(nodeType.description)) {
+			const url = String(operation.routing?.request?.url ?? '');
+			const filled = (operation.routing?.send?.preSend ?? []).flatMap(
+				(step) => (step as { checks?: string[] }).checks ?? [],
+			);
+			const state = states.find(
+				(candidate) =>
+					candidate.values.resource === resource.value &&
+					candidate.values.operation === operation.value,
+			);
+			for (const [, name] of url.matchAll(/\{(\w+)\}/g)) {
+				const where = `${resource.value} → ${operation.value}: {${name}}`;
+				if (!filled.includes(name)) problems.push(`${where} is filled by no step`);
+				const shown = nodeType.description.properties.some(
+					(property) => property.name === name && state?.shows(property),
+				);
+				if (!shown) problems.push(`${where} names a field the operation does not show`);
+			}
+		}
+		expect(problems).toEqual([]);
+	});
+
 	it('names only list searches and option loaders that it has', () => {
 		const { listSearch = {}, loadOptions = {} } = nodeType.methods ?? {};
 		const missing: string[] = [];

@@ -1,10 +1,24 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import type { Operation } from '../../../shared/descriptions';
+import { idsInUrl } from '../../../shared/validation';
 import { chatbotLocator, returnAllAndLimit } from '../../descriptions';
+import { normalizeAgent } from '../../normalize';
 
 const showOnlyForAgentGetMany = { resource: ['agent'], operation: ['getAll'] };
 
-export const agentGetManyDescription: INodeProperties[] = [
-	{ ...chatbotLocator, displayOptions: { show: showOnlyForAgentGetMany } },
-	...returnAllAndLimit(showOnlyForAgentGetMany, 'agents'),
-];
+export const getManyAgents: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many agents',
+		description: 'Get many agents of a chatbot',
+		routing: {
+			request: { method: 'GET', url: '/chatbot/{chatbot}/agents' },
+			send: { preSend: [idsInUrl(chatbotLocator)] },
+			output: { postReceive: [normalizeAgent] },
+		},
+	},
+	properties: [
+		{ ...chatbotLocator, displayOptions: { show: showOnlyForAgentGetMany } },
+		...returnAllAndLimit(showOnlyForAgentGetMany, 'agents'),
+	],
+};

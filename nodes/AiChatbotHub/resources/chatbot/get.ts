@@ -1,9 +1,21 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import type { Operation } from '../../../shared/descriptions';
+import { idsInUrl } from '../../../shared/validation';
 import { chatbotLocator } from '../../descriptions';
+import { normalizeChatbot } from '../../normalize';
 
 const showOnlyForChatbotGet = { resource: ['chatbot'], operation: ['get'] };
 
-export const chatbotGetDescription: INodeProperties[] = [
-	{ ...chatbotLocator, displayOptions: { show: showOnlyForChatbotGet } },
-];
+export const getChatbot: Operation = {
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get a chatbot',
+		description: 'Get the settings of a chatbot',
+		routing: {
+			request: { method: 'GET', url: '/chatbot/{chatbot}' },
+			send: { preSend: [idsInUrl(chatbotLocator)] },
+			output: { postReceive: [normalizeChatbot] },
+		},
+	},
+	properties: [{ ...chatbotLocator, displayOptions: { show: showOnlyForChatbotGet } }],
+};

@@ -1,40 +1,53 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { requireSomeUpdate, requireText } from '../../../shared/validation';
+import type { Operation } from '../../../shared/descriptions';
+import { idsInUrl, requireSomeUpdate, requireText } from '../../../shared/validation';
 import { chatbotLocator } from '../../descriptions';
-import { chatbotSettings, sendRateLimit } from './settings';
+import { normalizeChatbot } from '../../normalize';
+import { chatbotSettings, sendRateLimit } from './fields';
 
 const showOnlyForChatbotUpdate = { resource: ['chatbot'], operation: ['update'] };
 
-export const chatbotUpdateDescription: INodeProperties[] = [
-	{ ...chatbotLocator, displayOptions: { show: showOnlyForChatbotUpdate } },
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showOnlyForChatbotUpdate },
+export const updateChatbot: Operation = {
+	option: {
+		name: 'Update',
+		value: 'update',
+		action: 'Update a chatbot',
+		description: 'Change the name or settings of a chatbot',
 		routing: {
-			send: { preSend: [requireSomeUpdate(), sendRateLimit('updateFields')] },
+			request: { method: 'POST', url: '/chatbot/{chatbot}/update' },
+			send: { preSend: [idsInUrl(chatbotLocator)] },
+			output: { postReceive: [normalizeChatbot] },
 		},
-		// Name sorts before every shared setting, so the options stay in alphabetical order.
-		options: [
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'Internal name of the chatbot; visitors do not see it',
-				routing: {
-					send: {
-						type: 'body',
-						property: 'name',
-						preSend: [requireText('updateFields.name', 'Name')],
+	},
+	properties: [
+		{ ...chatbotLocator, displayOptions: { show: showOnlyForChatbotUpdate } },
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: { show: showOnlyForChatbotUpdate },
+			routing: {
+				send: { preSend: [requireSomeUpdate(), sendRateLimit('updateFields')] },
+			},
+			// Name sorts before every shared setting, so the options stay in alphabetical order.
+			options: [
+				{
+					displayName: 'Name',
+					name: 'name',
+					type: 'string',
+					default: '',
+					description: 'Internal name of the chatbot; visitors do not see it',
+					routing: {
+						send: {
+							type: 'body',
+							property: 'name',
+							preSend: [requireText('updateFields.name', 'Name')],
+						},
 					},
 				},
-			},
-			...chatbotSettings,
-		],
-	},
-];
+				...chatbotSettings,
+			],
+		},
+	],
+};

@@ -1,5 +1,6 @@
-import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import type { Operation } from '../../../shared/descriptions';
 import { responseError } from '../../../shared/errors';
 import { requireIdList, sendIdList } from '../../../shared/validation';
 import { sendIdsInChunks } from '../../chunks';
@@ -11,7 +12,7 @@ const showOnlyForDataSourceRetrain = { resource: ['dataSource'], operation: ['re
  * (seed 000). Every source becomes an output item; a source that reports an error fails the item
  * unless the user asked to see it in the output.
  */
-export const retrainInChunks = sendIdsInChunks(function (this, _uuids, answers) {
+const retrainInChunks = sendIdsInChunks(function (this, _uuids, answers) {
 	const results: INodeExecutionData[] = answers.map(({ json }) => ({
 		json: { ...json, retrained: json.error === undefined || json.error === null } as IDataObject,
 	}));
@@ -31,53 +32,65 @@ export const retrainInChunks = sendIdsInChunks(function (this, _uuids, answers) 
 	return results;
 });
 
-export const dataSourceRetrainDescription: INodeProperties[] = [
-	{
-		displayName: 'Data Source IDs',
-		name: 'dataSourceIds',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 43474da7ae3b4b7191ee29c2de798257, d6099f4845794b4bb088b291fc3ef23a',
-		description:
-			'Comma-separated IDs of URL data sources, or an array from an expression. The service fetches each page again and retrains on it.',
-		displayOptions: { show: showOnlyForDataSourceRetrain },
+export const retrainDataSources: Operation = {
+	option: {
+		name: 'Retrain',
+		value: 'retrain',
+		action: 'Retrain data sources',
+		description: 'Fetch URL data sources again and retrain on their latest content',
 		routing: {
-			send: {
-				preSend: [
-					requireIdList('dataSourceIds', 'Data Source IDs'),
-					sendIdList('dataSourceIds', 'Data Source IDs', 'uuids'),
-				],
-			},
+			request: { method: 'POST', url: '/data-sources/url/re-scrape' },
+			operations: { pagination: retrainInChunks },
 		},
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showOnlyForDataSourceRetrain },
-		options: [
-			{
-				displayName: 'On Source Error',
-				name: 'onSourceError',
-				type: 'options',
-				options: [
-					{
-						name: 'Fail the Item',
-						value: 'fail',
-						description: 'The item fails and names each source that could not be retrained',
-					},
-					{
-						name: 'Include in Output',
-						value: 'include',
-						description: 'Every source becomes an item with "retrained": true or false',
-					},
-				],
-				default: 'fail',
-				description: 'What to do when the service reports an error for a source',
+	properties: [
+		{
+			displayName: 'Data Source IDs',
+			name: 'dataSourceIds',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 43474da7ae3b4b7191ee29c2de798257, d6099f4845794b4bb088b291fc3ef23a',
+			description:
+				'Comma-separated IDs of URL data sources, or an array from an expression. The service fetches each page again and retrains on it.',
+			displayOptions: { show: showOnlyForDataSourceRetrain },
+			routing: {
+				send: {
+					preSend: [
+						requireIdList('dataSourceIds', 'Data Source IDs'),
+						sendIdList('dataSourceIds', 'Data Source IDs', 'uuids'),
+					],
+				},
 			},
-		],
-	},
-];
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: { show: showOnlyForDataSourceRetrain },
+			options: [
+				{
+					displayName: 'On Source Error',
+					name: 'onSourceError',
+					type: 'options',
+					options: [
+						{
+							name: 'Fail the Item',
+							value: 'fail',
+							description: 'The item fails and names each source that could not be retrained',
+						},
+						{
+							name: 'Include in Output',
+							value: 'include',
+							description: 'Every source becomes an item with "retrained": true or false',
+						},
+					],
+					default: 'fail',
+					description: 'What to do when the service reports an error for a source',
+				},
+			],
+		},
+	],
+};

@@ -2,10 +2,11 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeExecutionData,
-	INodeProperties,
 } from 'n8n-workflow';
 
-import { invalidInput } from '../../../shared/validation';
+import type { Operation } from '../../../shared/descriptions';
+import { inputError, itemScope } from '../../../shared/parameters';
+import { idsInUrl } from '../../../shared/validation';
 import { chatbotLocator, returnAllAndLimit } from '../../descriptions';
 
 const showOnlyForSessionGetMany = { resource: ['session'], operation: ['getAll'] };
@@ -24,10 +25,16 @@ function readRange(context: IExecuteSingleFunctions): { after?: number; before?:
 	const after = toTime(filters.createdAfter);
 	const before = toTime(filters.createdBefore);
 	if (filters.createdAfter && after === undefined) {
-		throw invalidInput(context, `'Created After' is not a date: "${filters.createdAfter}"`);
+		throw inputError(
+			itemScope(context),
+			`'Created After' is not a date: "${filters.createdAfter}"`,
+		);
 	}
 	if (filters.createdBefore && before === undefined) {
-		throw invalidInput(context, `'Created Before' is not a date: "${filters.createdBefore}"`);
+		throw inputError(
+			itemScope(context),
+			`'Created Before' is not a date: "${filters.createdBefore}"`,
+		);
 	}
 	return { after, before };
 }
@@ -36,7 +43,7 @@ function readRange(context: IExecuteSingleFunctions): { after?: number; before?:
  * GPT-trainer documents `start_timestamp`/`end_timestamp` for this list; whether other hosts apply
  * them is unknown, so the node sends them and also keeps only the sessions inside the range itself.
  */
-export async function keepSessionsInRange(
+async function keepSessionsInRange(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
@@ -60,34 +67,47 @@ async function checkRange(
 	return requestOptions;
 }
 
-export const sessionGetManyDescription: INodeProperties[] = [
-	{ ...chatbotLocator, displayOptions: { show: showOnlyForSessionGetMany } },
-	...returnAllAndLimit(showOnlyForSessionGetMany, 'sessions'),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: showOnlyForSessionGetMany },
-		routing: { send: { preSend: [checkRange] } },
-		options: [
-			{
-				displayName: 'Created After',
-				name: 'createdAfter',
-				type: 'dateTime',
-				default: '',
-				description: 'Keep only sessions created at or after this time',
-				routing: { send: { type: 'query', property: 'start_timestamp', value: isoTimestamp } },
-			},
-			{
-				displayName: 'Created Before',
-				name: 'createdBefore',
-				type: 'dateTime',
-				default: '',
-				description: 'Keep only sessions created at or before this time',
-				routing: { send: { type: 'query', property: 'end_timestamp', value: isoTimestamp } },
-			},
-		],
+export const getManySessions: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many sessions',
+		description: 'Get many chat sessions of a chatbot',
+		routing: {
+			request: { method: 'GET', url: '/chatbot/{chatbot}/sessions' },
+			send: { preSend: [idsInUrl(chatbotLocator)] },
+			output: { postReceive: [keepSessionsInRange] },
+		},
 	},
-];
+	properties: [
+		{ ...chatbotLocator, displayOptions: { show: showOnlyForSessionGetMany } },
+		...returnAllAndLimit(showOnlyForSessionGetMany, 'sessions'),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			displayOptions: { show: showOnlyForSessionGetMany },
+			routing: { send: { preSend: [checkRange] } },
+			options: [
+				{
+					displayName: 'Created After',
+					name: 'createdAfter',
+					type: 'dateTime',
+					default: '',
+					description: 'Keep only sessions created at or after this time',
+					routing: { send: { type: 'query', property: 'start_timestamp', value: isoTimestamp } },
+				},
+				{
+					displayName: 'Created Before',
+					name: 'createdBefore',
+					type: 'dateTime',
+					default: '',
+					description: 'Keep only sessions created at or before this time',
+					routing: { send: { type: 'query', property: 'end_timestamp', value: isoTimestamp } },
+				},
+			],
+		},
+	],
+};

@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput, sendIdList } from '../../../shared/validation';
+import { inputError, itemScope } from '../../../shared/parameters';
+import { sendIdList } from '../../../shared/validation';
 
 /** A hex color such as #088F8F (or #08F), checked before any request. */
 export function requireHexColor(parameterPath: string) {
@@ -8,9 +9,10 @@ export function requireHexColor(parameterPath: string) {
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const value = String(this.getNodeParameter(parameterPath, '') ?? '').trim();
+		const scope = itemScope(this);
+		const value = String(scope.value(parameterPath, '') ?? '').trim();
 		if (!/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(value)) {
-			throw invalidInput(this, `'Color' must be a hex color such as #088F8F, not "${value}"`);
+			throw inputError(scope, `'Color' must be a hex color such as #088F8F, not "${value}"`);
 		}
 		return requestOptions;
 	};

@@ -1,10 +1,22 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import type { Operation } from '../../../shared/descriptions';
+import { idsInUrl } from '../../../shared/validation';
 import { chatbotLocator, returnAllAndLimit } from '../../descriptions';
 
 const showOnlyForSourceTagGetMany = { resource: ['sourceTag'], operation: ['getAll'] };
 
-export const sourceTagGetManyDescription: INodeProperties[] = [
-	{ ...chatbotLocator, displayOptions: { show: showOnlyForSourceTagGetMany } },
-	...returnAllAndLimit(showOnlyForSourceTagGetMany, 'tags'),
-];
+export const getManySourceTags: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many source tags',
+		description: 'Get many source tags of a chatbot',
+		routing: {
+			request: { method: 'GET', url: '/chatbot/{chatbot}/source-tags' },
+			send: { preSend: [idsInUrl(chatbotLocator)] },
+		},
+	},
+	properties: [
+		{ ...chatbotLocator, displayOptions: { show: showOnlyForSourceTagGetMany } },
+		...returnAllAndLimit(showOnlyForSourceTagGetMany, 'tags'),
+	],
+};

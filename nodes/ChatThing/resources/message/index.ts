@@ -1,54 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { resourceProperties } from '../../../shared/descriptions';
+import { getManyMessages } from './getAll';
+import { sendMessage } from './send';
 
-import { walkCursorPages } from '../../../shared/pagination';
-import {
-	conversationLocator,
-	cursorPages,
-	locatorValue,
-	returnAllAndLimit,
-} from '../../descriptions';
-import { sendChatThingRequestsWith } from '../../transport';
-import { messageSendDescription } from './send';
+export const messageOperations = [getManyMessages, sendMessage];
 
-const showOnlyForMessages = { resource: ['message'] };
-const showOnlyForMessageGetMany = { resource: ['message'], operation: ['getAll'] };
-
-export const messageDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: showOnlyForMessages },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many messages',
-				description: 'Get many messages of a conversation',
-				routing: {
-					request: {
-						method: 'POST',
-						url: '/messages',
-						body: { conversationId: locatorValue('conversationId') },
-					},
-					operations: {
-						pagination: sendChatThingRequestsWith(walkCursorPages(cursorPages('messages'))),
-					},
-				},
-			},
-			{
-				name: 'Send',
-				value: 'send',
-				action: 'Send a message',
-				description:
-					"Send a message, one-off or in a conversation, and get the bot's reply (optionally streamed)",
-				// Runs as code (customOperations.message.send): it may read a stream.
-			},
-		],
-		default: 'send',
-	},
-	{ ...conversationLocator, displayOptions: { show: showOnlyForMessageGetMany } },
-	...returnAllAndLimit(showOnlyForMessageGetMany),
-	...messageSendDescription,
-];
+export const messageProperties = resourceProperties('message', messageOperations, 'send');

@@ -1,75 +1,16 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { requestJson, requestStream, requestTimeout } from '../../../shared/codeRequests';
+import type { Operation } from '../../../shared/descriptions';
+import { itemScope, readId, readText } from '../../../shared/parameters';
+import { requestJson, requestStream, requestTimeout } from '../../../shared/request/request';
 import type { SseEvent } from '../../../shared/sse';
 import { readStreamedReply, runPerItem, type ReplyEvent } from '../../../shared/streamedReply';
-import { readTextParameter } from '../../../shared/validation';
 import { conversationLocator } from '../../descriptions';
-import { channelBaseUrl, chatThing, CREDENTIAL_NAME } from '../../transport';
+import { chatThing } from '../../platform';
 
 const showOnlyForMessageSend = { resource: ['message'], operation: ['send'] };
 
-export const messageSendDescription: INodeProperties[] = [
-	{
-		displayName: 'Conversation',
-		name: 'conversationMode',
-		type: 'options',
-		options: [
-			{
-				name: 'One-Off Message',
-				value: 'oneOff',
-				description: 'Start a new conversation with this message',
-			},
-			{
-				name: 'Continue a Conversation',
-				value: 'continue',
-				description: 'Send the message in an existing conversation',
-			},
-		],
-		default: 'oneOff',
-		displayOptions: { show: showOnlyForMessageSend },
-	},
-	{
-		...conversationLocator,
-		displayOptions: { show: { ...showOnlyForMessageSend, conversationMode: ['continue'] } },
-		// Read by the operation's code, not by declarative routing.
-		routing: undefined,
-	},
-	{
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		required: true,
-		default: '',
-		placeholder: 'e.g. What is the distance to the moon?',
-		displayOptions: { show: showOnlyForMessageSend },
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showOnlyForMessageSend },
-		options: [
-			{
-				displayName: 'Stream',
-				name: 'stream',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether the bot streams its reply. When the workflow streams too (a Chat Trigger, or a Webhook node responding with 'Streaming'), each piece is passed on as it arrives; the item always holds the whole reply.",
-			},
-		],
-	},
-];
+const messageField = { name: 'message', displayName: 'Message' };
 
 interface SendInput {
 	itemIndex: number;
@@ -79,31 +20,15 @@ interface SendInput {
 }
 
 function readInput(context: IExecuteFunctions, itemIndex: number): SendInput {
-	const message = readTextParameter(context, 'message', 'Message', itemIndex);
-	if (message.trim() === '') {
-		throw new NodeOperationError(context.getNode(), `'Message' is empty [item ${itemIndex}]`, {
-			itemIndex,
-		});
-	}
-	const mode = context.getNodeParameter('conversationMode', itemIndex, 'oneOff') as string;
-	let conversationId: string | undefined;
-	if (mode === 'continue') {
-		conversationId = readTextParameter(
-			context,
-			'conversationId',
-			'Conversation',
-			itemIndex,
-			'an ID',
-		).trim();
-		if (conversationId === '') {
-			throw new NodeOperationError(
-				context.getNode(),
-				`'Conversation' is empty [item ${itemIndex}]`,
-				{ itemIndex, description: 'Choose a conversation, or send a one-off message.' },
-			);
-		}
-	}
-	const options = context.getNodeParameter('options', itemIndex, {}) as { stream?: boolean };
+	const scope = itemScope(context, itemIndex);
+	const message = readText(scope, messageField);
+	const continues = scope.value('conversationMode', 'oneOff') === 'continue';
+	const conversationId = continues
+		? readId(scope, conversationLocator, {
+				whenEmpty: 'Choose a conversation, or send a one-off message.',
+			})
+		: undefined;
+	const options = scope.value('options', {}) as { stream?: boolean };
 	return { itemIndex, message, conversationId, stream: options.stream === true };
 }
 
@@ -165,47 +90,107 @@ export function interpretChunk(event: SseEvent): ReplyEvent[] {
 }
 
 /** Message → Send: one request per item (two when a streamed one-off needs a conversation). */
-export async function sendMessages(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const credentials = await this.getCredentials(CREDENTIAL_NAME);
-	const baseUrl = channelBaseUrl(credentials);
-
-	const call = (input: SendInput, path: string, body: IDataObject) => ({
-		itemIndex: input.itemIndex,
-		platform: chatThing,
-		credentialName: CREDENTIAL_NAME,
-		request: { method: 'POST' as const, url: `${baseUrl}${path}`, body },
-	});
-
+async function sendMessages(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const post = (path: string, body: IDataObject) => ({ method: 'POST' as const, url: path, body });
 	return await runPerItem(
 		this,
 		(itemIndex) => readInput(this, itemIndex),
-		async (input) => {
-			const conversation = input.conversationId ? { conversationId: input.conversationId } : {};
-			if (!input.stream) {
+		async ({ itemIndex, message, conversationId, stream }) => {
+			const conversation = conversationId ? { conversationId } : {};
+			if (!stream) {
 				const body = await requestJson<IDataObject>(
 					this,
-					call(input, '/message', { message: input.message, ...conversation }),
+					chatThing,
+					post('/message', { message, ...conversation }),
+					itemIndex,
 				);
 				return { conversationId: body.conversationId, response: body.response, streamed: false };
 			}
 			// The stream carries no conversation ID: a one-off message starts its conversation first.
-			const conversationId =
-				input.conversationId ??
+			const id =
+				conversationId ??
 				String(
-					(await requestJson<IDataObject>(this, call(input, '/conversation', {}))).conversationId,
+					(await requestJson<IDataObject>(this, chatThing, post('/conversation', {}), itemIndex))
+						.conversationId,
 				);
-			const stream = await requestStream(
+			const body = await requestStream(
 				this,
-				call(input, '/message', { message: input.message, conversationId, stream: true }),
+				chatThing,
+				post('/message', { message, conversationId: id, stream: true }),
+				itemIndex,
 			);
-			const response = await readStreamedReply(this, stream, {
-				itemIndex: input.itemIndex,
+			const response = await readStreamedReply(this, body, {
+				itemIndex,
 				sse: { dataLinePerEvent: true },
 				interpret: interpretChunk,
 				endMarker: '[DONE] line',
-				idleTimeoutMs: requestTimeout(this, input.itemIndex),
+				idleTimeoutMs: requestTimeout(itemScope(this, itemIndex)),
 			});
-			return { conversationId, response, streamed: true };
+			return { conversationId: id, response, streamed: true };
 		},
 	);
 }
+
+export const sendMessage: Operation = {
+	option: {
+		name: 'Send',
+		value: 'send',
+		action: 'Send a message',
+		description:
+			"Send a message, one-off or in a conversation, and get the bot's reply (optionally streamed)",
+	},
+	properties: [
+		{
+			displayName: 'Conversation',
+			name: 'conversationMode',
+			type: 'options',
+			options: [
+				{
+					name: 'One-Off Message',
+					value: 'oneOff',
+					description: 'Start a new conversation with this message',
+				},
+				{
+					name: 'Continue a Conversation',
+					value: 'continue',
+					description: 'Send the message in an existing conversation',
+				},
+			],
+			default: 'oneOff',
+			displayOptions: { show: showOnlyForMessageSend },
+		},
+		{
+			...conversationLocator,
+			displayOptions: { show: { ...showOnlyForMessageSend, conversationMode: ['continue'] } },
+		},
+		{
+			...messageField,
+			type: 'string',
+			typeOptions: { rows: 3 },
+			required: true,
+			default: '',
+			placeholder: 'e.g. What is the distance to the moon?',
+			displayOptions: { show: showOnlyForMessageSend },
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: { show: showOnlyForMessageSend },
+			options: [
+				{
+					displayName: 'Stream',
+					name: 'stream',
+					type: 'boolean',
+					default: false,
+					description:
+						"Whether the bot streams its reply. When the workflow streams too (a Chat Trigger, or a Webhook node responding with 'Streaming'), each piece is passed on as it arrives; the item always holds the whole reply.",
+				},
+			],
+		},
+	],
+	// Code, not one request per item: the reply may be a stream.
+	execute: sendMessages,
+};

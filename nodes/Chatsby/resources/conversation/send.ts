@@ -1,51 +1,16 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { requestJson, requestStream, requestTimeout } from '../../../shared/codeRequests';
+import type { Operation } from '../../../shared/descriptions';
+import { itemScope, readId, readText } from '../../../shared/parameters';
+import { requestJson, requestStream, requestTimeout } from '../../../shared/request/request';
 import type { SseEvent } from '../../../shared/sse';
 import { readStreamedReply, runPerItem, type ReplyEvent } from '../../../shared/streamedReply';
-import { readTextParameter } from '../../../shared/validation';
 import { agentLocator } from '../../descriptions';
-import { chatsby, CREDENTIAL_NAME } from '../../transport';
+import { chatsby } from '../../platform';
 
 const showOnlyForConversationSend = { resource: ['conversation'], operation: ['send'] };
 
-export const conversationSendDescription: INodeProperties[] = [
-	{ ...agentLocator, displayOptions: { show: showOnlyForConversationSend }, routing: undefined },
-	{
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		required: true,
-		default: '',
-		placeholder: 'e.g. What is your return policy?',
-		displayOptions: { show: showOnlyForConversationSend },
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showOnlyForConversationSend },
-		options: [
-			{
-				displayName: 'Stream',
-				name: 'stream',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether the agent streams its reply. When the workflow streams too (a Chat Trigger, or a Webhook node responding with 'Streaming'), each piece is passed on as it arrives; the item always holds the whole reply.",
-			},
-		],
-	},
-];
+const messageField = { name: 'message', displayName: 'Message' };
 
 /**
  * Chatsby's stream: `token` events (`{"content"}`) to append, a `done` event at the end. The
@@ -70,49 +35,73 @@ export function interpretEvent(event: SseEvent): ReplyEvent[] {
 }
 
 /** Conversation → Send: starts a conversation with the agent, one per item. */
-export async function sendToAgent(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const credentials = await this.getCredentials(CREDENTIAL_NAME);
-	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+async function sendToAgent(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await runPerItem(
 		this,
 		(itemIndex) => {
-			const agentId = readTextParameter(this, 'agentId', 'Agent', itemIndex, 'an ID').trim();
-			if (agentId === '') {
-				throw new NodeOperationError(this.getNode(), `'Agent' is empty [item ${itemIndex}]`, {
-					itemIndex,
-				});
-			}
-			const message = readTextParameter(this, 'message', 'Message', itemIndex);
-			if (message.trim() === '') {
-				throw new NodeOperationError(this.getNode(), `'Message' is empty [item ${itemIndex}]`, {
-					itemIndex,
-				});
-			}
-			const { stream = false } = this.getNodeParameter('options', itemIndex, {}) as {
-				stream?: boolean;
-			};
+			const scope = itemScope(this, itemIndex);
+			const agentId = readId(scope, agentLocator);
+			const message = readText(scope, messageField);
+			const { stream = false } = scope.value('options', {}) as { stream?: boolean };
 			return { itemIndex, agentId, message, stream };
 		},
 		async ({ itemIndex, agentId, message, stream }) => {
-			const call = {
-				itemIndex,
-				platform: chatsby,
-				credentialName: CREDENTIAL_NAME,
-				request: {
-					method: 'POST' as const,
-					url: `${baseUrl}/conversations`,
-					body: { agent_id: agentId, message, ...(stream ? { stream: true } : {}) },
-				},
+			const request = {
+				method: 'POST' as const,
+				url: '/conversations',
+				body: { agent_id: agentId, message, ...(stream ? { stream: true } : {}) },
 			};
-			if (!stream) return await requestJson<IDataObject>(this, call);
-			const response = await readStreamedReply(this, await requestStream(this, call), {
+			if (!stream) return await requestJson<IDataObject>(this, chatsby, request, itemIndex);
+			const body = await requestStream(this, chatsby, request, itemIndex);
+			const response = await readStreamedReply(this, body, {
 				itemIndex,
 				sse: {},
 				interpret: interpretEvent,
 				endMarker: '"done" event',
-				idleTimeoutMs: requestTimeout(this, itemIndex),
+				idleTimeoutMs: requestTimeout(itemScope(this, itemIndex)),
 			});
 			return { agent_id: agentId, message, response, streamed: true };
 		},
 	);
 }
+
+export const sendMessage: Operation = {
+	option: {
+		name: 'Send Message',
+		value: 'send',
+		action: 'Send a message to an agent',
+		description: 'Start a conversation with an agent and get its reply (optionally streamed)',
+	},
+	properties: [
+		{ ...agentLocator, displayOptions: { show: showOnlyForConversationSend } },
+		{
+			...messageField,
+			type: 'string',
+			typeOptions: { rows: 3 },
+			required: true,
+			default: '',
+			placeholder: 'e.g. What is your return policy?',
+			displayOptions: { show: showOnlyForConversationSend },
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: { show: showOnlyForConversationSend },
+			options: [
+				{
+					displayName: 'Stream',
+					name: 'stream',
+					type: 'boolean',
+					default: false,
+					description:
+						"Whether the agent streams its reply. When the workflow streams too (a Chat Trigger, or a Webhook node responding with 'Streaming'), each piece is passed on as it arrives; the item always holds the whole reply.",
+				},
+			],
+		},
+	],
+	// Code, not one request per item: the reply may be a stream.
+	execute: sendToAgent,
+};

@@ -1,20 +1,30 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import type { Operation } from '../../../shared/descriptions';
 import { requireText } from '../../../shared/validation';
-import { profileFields } from './profile';
+import { unwrapData } from '../../descriptions';
+import { profileFields, showForAgent } from './fields';
 
-const show = (...operation: string[]) => ({ resource: ['agent'], operation });
-
-export const agentCreateDescription: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Enterprise Sales Agent',
-		displayOptions: { show: show('create') },
-		routing: { send: { type: 'body', property: 'name', preSend: [requireText('name', 'Name')] } },
+export const createAgent: Operation = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create an agent',
+		description: 'Create an AI agent (costs 0.5 credits; at most 3 per workspace)',
+		routing: {
+			request: { method: 'POST', url: '/v1/agents' },
+			output: { postReceive: [unwrapData] },
+		},
 	},
-	...profileFields(show('create')),
-];
+	properties: [
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. Enterprise Sales Agent',
+			displayOptions: { show: showForAgent('create') },
+			routing: { send: { type: 'body', property: 'name', preSend: [requireText('name', 'Name')] } },
+		},
+		...profileFields(showForAgent('create')),
+	],
+};

@@ -1,34 +1,47 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/descriptions';
+import { idsInUrl, requireText } from '../../../shared/validation';
+import { agentLocator, unwrapData } from '../../descriptions';
+import { agentChoice, showForAgent } from './fields';
 
-import { requireText } from '../../../shared/validation';
-
-const show = (...operation: string[]) => ({ resource: ['agent'], operation });
-
-export const agentGenerateReplyDescription: INodeProperties[] = [
-	{
-		displayName: 'Conversation ID',
-		name: 'conversationId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The ID of the inbox conversation (e-mail thread) to answer',
-		displayOptions: { show: show('generateReply') },
+export const generateReply: Operation = {
+	option: {
+		name: 'Generate Reply',
+		value: 'generateReply',
+		action: 'Generate a reply',
+		description: 'Draft a reply to an inbox conversation with the agent (costs 3 credits)',
 		routing: {
-			send: {
-				type: 'body',
-				property: 'conversationId',
-				preSend: [requireText('conversationId', 'Conversation ID')],
-			},
+			request: { method: 'POST', url: '/v1/agents/{agentId}/generate-reply' },
+			send: { preSend: [idsInUrl(agentLocator)] },
+			output: { postReceive: [unwrapData] },
 		},
 	},
-	{
-		displayName: 'Context',
-		name: 'context',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		default: '',
-		description: 'Extra instructions for this reply',
-		displayOptions: { show: show('generateReply') },
-		routing: { send: { type: 'body', property: 'context', value: '={{ $value || undefined }}' } },
-	},
-];
+	properties: [
+		agentChoice('generateReply'),
+		{
+			displayName: 'Conversation ID',
+			name: 'conversationId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'The ID of the inbox conversation (e-mail thread) to answer',
+			displayOptions: { show: showForAgent('generateReply') },
+			routing: {
+				send: {
+					type: 'body',
+					property: 'conversationId',
+					preSend: [requireText('conversationId', 'Conversation ID')],
+				},
+			},
+		},
+		{
+			displayName: 'Context',
+			name: 'context',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			description: 'Extra instructions for this reply',
+			displayOptions: { show: showForAgent('generateReply') },
+			routing: { send: { type: 'body', property: 'context', value: '={{ $value || undefined }}' } },
+		},
+	],
+};

@@ -1,13 +1,12 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { readBinaryFile } from '../../../shared/binaryInput';
-import { callWithLimits, requestLimitsFrom, type RequestPlan } from '../../../shared/requestLimits';
-import { sendKit } from '../../transport';
+import type { Operation } from '../../../shared/descriptions';
+import { declarativeRequests, type RequestPlan } from '../../../shared/request/declarative';
+import { sendRequest } from '../../../shared/request/request';
+import { idsInUrl } from '../../../shared/validation';
+import { agentLocator, unwrapData } from '../../descriptions';
+import { sendKit } from '../../platform';
 
 const showOnlyForDocumentUpload = { resource: ['document'], operation: ['upload'] };
 
@@ -45,27 +44,19 @@ async function askForUploadUrl(
  * Upload in SendKit's three steps: ask for a presigned URL, PUT the bytes there, then (unless
  * turned off) have the agent process the document. Each step goes through the request limits.
  */
-export const uploadDocument: RequestPlan = async function (send, requestData) {
+const uploadInThreeSteps: RequestPlan = async function (send, requestData) {
 	const file = files.get(requestData.options);
 	const [{ json: upload }] = await send(requestData);
 	const uploadUrl = String(upload.presignedUrl ?? upload.uploadUrl ?? '');
 	if (!file || uploadUrl === '') return [{ json: upload }];
 
-	const put = {
-		method: 'PUT' as const,
+	// A presigned storage URL: it carries its own authorization, so no credential is sent.
+	await sendRequest(this, sendKit, {
+		method: 'PUT',
 		url: uploadUrl,
 		body: file.data,
 		headers: { 'Content-Type': file.contentType },
-	};
-	await callWithLimits({
-		node: this.getNode(),
-		itemIndex: this.getItemIndex(),
-		run: this.getExecuteData(),
-		limits: requestLimitsFrom(this.getNodeParameter('requestLimits', {})),
-		platform: sendKit,
-		request: put,
-		// A presigned storage URL: it carries its own authorization, so no credential is sent.
-		attempt: async () => await this.helpers.httpRequest({ ...put }),
+		authenticate: false,
 	});
 
 	const { processAfterUpload = true } = this.getNodeParameter('options', {}) as IDataObject;
@@ -88,33 +79,48 @@ export const uploadDocument: RequestPlan = async function (send, requestData) {
 	return [processed];
 };
 
-export const documentUploadDescription: INodeProperties[] = [
-	{
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		required: true,
-		default: 'data',
-		hint: 'The name of the input binary field that holds the file (PDF, DOCX or TXT, at most 10 MB)',
-		displayOptions: { show: showOnlyForDocumentUpload },
-		routing: { send: { preSend: [askForUploadUrl] } },
+export const uploadDocument: Operation = {
+	option: {
+		name: 'Upload',
+		value: 'upload',
+		action: 'Upload a document',
+		description: 'Upload a PDF, DOCX or TXT file (at most 10 MB) for an agent to learn from',
+		routing: {
+			request: { method: 'POST', url: '/v1/agents/{agentId}/upload-document' },
+			send: { preSend: [idsInUrl(agentLocator)] },
+			output: { postReceive: [unwrapData] },
+			operations: { pagination: declarativeRequests(sendKit, uploadInThreeSteps) },
+		},
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showOnlyForDocumentUpload },
-		options: [
-			{
-				displayName: 'Process After Upload',
-				name: 'processAfterUpload',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to have the agent process (extract, chunk and index) the document right away; otherwise run Document → Process later',
-			},
-		],
-	},
-];
+	properties: [
+		{ ...agentLocator, displayOptions: { show: showOnlyForDocumentUpload } },
+		{
+			displayName: 'Input Binary Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			required: true,
+			default: 'data',
+			hint: 'The name of the input binary field that holds the file (PDF, DOCX or TXT, at most 10 MB)',
+			displayOptions: { show: showOnlyForDocumentUpload },
+			routing: { send: { preSend: [askForUploadUrl] } },
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: { show: showOnlyForDocumentUpload },
+			options: [
+				{
+					displayName: 'Process After Upload',
+					name: 'processAfterUpload',
+					type: 'boolean',
+					default: true,
+					description:
+						'Whether to have the agent process (extract, chunk and index) the document right away; otherwise run Document → Process later',
+				},
+			],
+		},
+	],
+};

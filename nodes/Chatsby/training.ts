@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { sendThenWaitForTraining, type TrainingState } from '../../../shared/trainingPoller';
+import { sendThenWaitForTraining, type TrainingState } from '../shared/trainingPoller';
 
 /** Chatsby's source states: trained, failed; pending and processing are in progress. */
 export function sourceTraining(source: IDataObject): TrainingState {

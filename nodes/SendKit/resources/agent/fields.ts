@@ -1,5 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { agentLocator } from '../../descriptions';
+
+export const showForAgent = (operation: string) => ({
+	resource: ['agent'],
+	operation: [operation],
+});
+
+/** The agent an operation is about. */
+export function agentChoice(operation: string): INodeProperties {
+	return { ...agentLocator, displayOptions: { show: showForAgent(operation) } };
+}
+
 const nested = (object: string, property: string) => ({
 	send: { type: 'body' as const, property: `${object}.${property}` },
 });

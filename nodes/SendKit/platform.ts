@@ -1,7 +1,5 @@
 import { describeNetworkFailure, messageFromBody, type ErrorExplainer } from '../shared/errors';
-import { sendWithLimits, type PlatformRequests, type RequestPlan } from '../shared/requestLimits';
-
-export const CREDENTIAL_NAME = 'sendKitApi';
+import { credentialBaseUrl, credentialBaseUrlExpression, type Platform } from '../shared/platform';
 
 const isRetrain = (url?: string) => /\/retrain$/.test(String(url ?? ''));
 const isAgentList = (url?: string) => /\/v1\/agents\/?$/.test(String(url ?? ''));
@@ -63,15 +61,14 @@ const explainError: ErrorExplainer = (failure, request) => {
 	}
 };
 
-// Reads, updates and deletes can be repeated; creates, retrains (10 credits), generated replies
-// (3 credits), uploads and processing cannot.
-export const sendKit: PlatformRequests = {
+export const sendKit: Platform = {
+	name: 'SendKit',
+	credentialName: 'sendKitApi',
+	secretFields: ['apiKey'],
+	baseUrl: credentialBaseUrl,
+	baseUrlExpression: credentialBaseUrlExpression(),
 	explainError,
+	// Reads, updates and deletes can be repeated; creates, retrains (10 credits), generated
+	// replies (3 credits), uploads and processing cannot.
 	isRetrySafe: (request) => ['GET', 'PATCH', 'DELETE', 'PUT'].includes(request.method ?? 'GET'),
 };
-
-export const sendSendKitRequests = sendWithLimits(sendKit);
-
-export function sendSendKitRequestsWith(plan: RequestPlan) {
-	return sendWithLimits(sendKit, plan);
-}

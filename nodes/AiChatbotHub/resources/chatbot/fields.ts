@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../../shared/validation';
+import { inputError, itemScope } from '../../../shared/parameters';
 
 /** The chatbot settings that Create (as 'Additional Fields') and Update (as 'Update Fields') share. */
 export const chatbotSettings: INodeProperties[] = [
@@ -75,8 +75,8 @@ function checkWhole(
 	max: number,
 ): number {
 	if (!Number.isInteger(value) || value < min || value > max) {
-		throw invalidInput(
-			context,
+		throw inputError(
+			itemScope(context),
 			`'${displayName}' must be a whole number from ${min} to ${max}, not ${value}`,
 		);
 	}

@@ -1,7 +1,10 @@
-import { describeNetworkFailure, type ErrorExplainer } from '../shared/errors';
-import { sendWithLimits, type PlatformRequests, type RequestPlan } from '../shared/requestLimits';
-
-export const CREDENTIAL_NAME = 'chatsbyApi';
+import {
+	describeNetworkFailure,
+	messageFromBody,
+	shortened,
+	type ErrorExplainer,
+} from '../shared/errors';
+import { credentialBaseUrl, credentialBaseUrlExpression, type Platform } from '../shared/platform';
 
 interface ChatsbyError {
 	type?: string;
@@ -19,13 +22,17 @@ const HINTS: Record<string, string> = {
 };
 
 // Chatsby's errors: `{ error: { type, message, code, param, status } }`. The message is for
-// people; type and code are stable, so both are shown.
+// people; type and code are stable, so both are shown. A body in another shape (a proxy's, or
+// Chatsby's own for an error its reference does not describe) is shown as it is.
 const explainError: ErrorExplainer = (failure) => {
 	if (failure.status === undefined) return { message: describeNetworkFailure(failure) };
-	const error = ((failure.body as { error?: ChatsbyError } | undefined)?.error ??
-		{}) as ChatsbyError;
+	const error = ((failure.body as { error?: unknown } | undefined)?.error ?? {}) as ChatsbyError;
 	const label = [error.type, error.code].filter(Boolean).join(' / ');
-	const message = error.message ?? `Chatsby answered with status ${failure.status}`;
+	const other = messageFromBody(failure.body);
+	const message =
+		typeof error.message === 'string'
+			? error.message
+			: `Chatsby answered with status ${failure.status}${other ? `: ${shortened(other)}` : ''}`;
 	const param = error.param ? ` The field concerned is '${error.param}'.` : '';
 	return {
 		message: label ? `${message} (${label})` : message,
@@ -33,15 +40,14 @@ const explainError: ErrorExplainer = (failure) => {
 	};
 };
 
-// Reads and deletes can be repeated; creating agents, sources and conversations (and refreshes,
-// which start a crawl) cannot.
-export const chatsby: PlatformRequests = {
+export const chatsby: Platform = {
+	name: 'Chatsby',
+	credentialName: 'chatsbyApi',
+	secretFields: ['apiKey', 'webhookSecret'],
+	baseUrl: credentialBaseUrl,
+	baseUrlExpression: credentialBaseUrlExpression(),
 	explainError,
+	// Reads and deletes can be repeated; creating agents, sources and conversations (and
+	// refreshes, which start a crawl) cannot.
 	isRetrySafe: (request) => ['GET', 'DELETE'].includes(request.method ?? 'GET'),
 };
-
-export const sendChatsbyRequests = sendWithLimits(chatsby);
-
-export function sendChatsbyRequestsWith(plan: RequestPlan) {
-	return sendWithLimits(chatsby, plan);
-}

@@ -1,7 +1,5 @@
 import { describeNetworkFailure, messageFromBody, type ErrorExplainer } from '../shared/errors';
-import { sendWithLimits, type PlatformRequests, type RequestPlan } from '../shared/requestLimits';
-
-export const CREDENTIAL_NAME = 'aiChatbotHubApi';
+import { credentialBaseUrl, credentialBaseUrlExpression, type Platform } from '../shared/platform';
 
 // The reference documents no error body; GPT-trainer's own templates read `{ "error": "…" }`.
 const explainError: ErrorExplainer = (failure) => {
@@ -49,17 +47,15 @@ const explainError: ErrorExplainer = (failure) => {
 	}
 };
 
-/** Reads, updates, deletes and re-scrapes can be repeated safely; creates and chat messages cannot. */
-const isRetrySafe: PlatformRequests['isRetrySafe'] = (request) =>
-	(request.method ?? 'GET') !== 'POST' ||
-	/\/(update|delete|re-scrape)$/.test(String(request.url ?? ''));
-
-export const aiChatbotHub: PlatformRequests = { explainError, isRetrySafe };
-
-/** The sender every request of the node goes through (request limits, retries, errors). */
-export const sendAiChatbotHubRequests = sendWithLimits(aiChatbotHub);
-
-/** The same sender with a plan, for operations that make more than one request per item. */
-export function sendAiChatbotHubRequestsWith(plan: RequestPlan) {
-	return sendWithLimits(aiChatbotHub, plan);
-}
+export const aiChatbotHub: Platform = {
+	name: 'AI Chatbot Hub',
+	credentialName: 'aiChatbotHubApi',
+	secretFields: ['apiToken'],
+	baseUrl: credentialBaseUrl,
+	baseUrlExpression: credentialBaseUrlExpression(),
+	explainError,
+	// Reads, updates, deletes and re-scrapes can be repeated safely; creates and chat messages cannot.
+	isRetrySafe: (request) =>
+		(request.method ?? 'GET') !== 'POST' ||
+		/\/(update|delete|re-scrape)$/.test(String(request.url ?? '')),
+};

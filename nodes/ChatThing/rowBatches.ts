@@ -1,13 +1,9 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { requestJson } from '../../../shared/codeRequests';
-import { asNodeError } from '../../../shared/errors';
-import { channelBaseUrl, chatThing, CREDENTIAL_NAME } from '../../transport';
+import { asNodeError } from '../shared/errors';
+import { inputError, itemScope } from '../shared/parameters';
+import { requestJson } from '../shared/request/request';
+import { chatThing } from './platform';
 
 export const DEFAULT_BATCH_SIZE = 100;
 
@@ -26,14 +22,14 @@ export interface RowWrite {
 }
 
 function batchSize(context: IExecuteFunctions): number {
-	const options = context.getNodeParameter('options', 0, {}) as { batchSize?: number };
+	// One batch size for the whole run: it is read, and reported, at the first item.
+	const scope = itemScope(context, 0);
+	const options = scope.value('options', {}) as { batchSize?: number };
 	const size = Math.floor(Number(options.batchSize ?? DEFAULT_BATCH_SIZE));
 	if (!Number.isFinite(size) || size < 1 || size > 1000) {
-		// One batch size for the whole run: it is read, and reported, at the first item.
-		throw new NodeOperationError(
-			context.getNode(),
-			`'Batch Size' must be from 1 to 1000, not ${String(options.batchSize)} [item 0]`,
-			{ itemIndex: 0 },
+		throw inputError(
+			scope,
+			`'Batch Size' must be from 1 to 1000, not ${String(options.batchSize)}`,
 		);
 	}
 	return size;
@@ -81,16 +77,13 @@ export async function writeRowsInBatches(
 		}
 	}
 
-	const credentials = await this.getCredentials(CREDENTIAL_NAME);
-	const baseUrl = channelBaseUrl(credentials);
-
 	await Promise.all(
 		batches.map(async (batch) => {
 			const first = batch[0].itemIndex;
 			const last = batch[batch.length - 1].itemIndex;
 			const request = {
 				method: write.method,
-				url: `${baseUrl}${write.path}`,
+				url: write.path,
 				body: {
 					dataSourceId: batch[0].input.dataSourceId,
 					dataSourceRows: batch.map((entry) => entry.input.row),
@@ -98,12 +91,7 @@ export async function writeRowsInBatches(
 			};
 			try {
 				// The answer is only `success: true`; requestJson still refuses one that is not.
-				await requestJson(this, {
-					itemIndex: first,
-					platform: chatThing,
-					credentialName: CREDENTIAL_NAME,
-					request,
-				});
+				await requestJson(this, chatThing, request, first);
 				for (const { itemIndex, input } of batch) {
 					outputs[itemIndex] = { json: input.output, pairedItem: { item: itemIndex } };
 				}

@@ -1,19 +1,13 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { describeNetworkFailure, messageFromBody, type ErrorExplainer } from '../shared/errors';
-import { sendWithLimits, type PlatformRequests, type RequestPlan } from '../shared/requestLimits';
+import { credentialBaseUrl, credentialBaseUrlExpression, type Platform } from '../shared/platform';
 
-export const CREDENTIAL_NAME = 'chatThingApi';
-
-/** The channel's API root, from the credential (also written as an expression in the node). */
-export function channelBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const host = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+/** The channel's API root: every path of the API is below its API channel. */
+function channelBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const channel = encodeURIComponent(String(credentials.channelId ?? '').trim());
-	return `${host}/api/public/channels/${channel}/1.0`;
+	return `${credentialBaseUrl(credentials)}/api/public/channels/${channel}/1.0`;
 }
-
-export const CHANNEL_BASE_URL_EXPRESSION =
-	'={{$credentials.baseUrl.replace(/\\/+$/, "")}}/api/public/channels/{{encodeURIComponent($credentials.channelId.trim())}}/1.0';
 
 const path = (url: string | undefined) => String(url ?? '').replace(/^.*\/1\.0/, '');
 
@@ -77,7 +71,14 @@ const READ_ONLY_POSTS = [
 	'/data-sources/row/list',
 ];
 
-export const chatThing: PlatformRequests = {
+export const chatThing: Platform = {
+	name: 'Chat Thing',
+	credentialName: 'chatThingApi',
+	secretFields: ['secretKey', 'webhookSecret'],
+	baseUrl: channelBaseUrl,
+	baseUrlExpression: credentialBaseUrlExpression(
+		'/api/public/channels/{{encodeURIComponent($credentials.channelId.trim())}}/1.0',
+	),
 	explainError,
 	isRetrySafe: (request) =>
 		(request.method ?? 'GET') !== 'POST' || READ_ONLY_POSTS.includes(path(request.url)),
@@ -86,9 +87,3 @@ export const chatThing: PlatformRequests = {
 	isTooManyRequestsRetryable: (request) =>
 		!['/message', '/data-sources/sync'].includes(path(request.url)),
 };
-
-export const sendChatThingRequests = sendWithLimits(chatThing);
-
-export function sendChatThingRequestsWith(plan: RequestPlan) {
-	return sendWithLimits(chatThing, plan);
-}

@@ -1,0 +1,300 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	IN8nHttpResponse,
+} from 'n8n-workflow';
+
+import {
+	asNodeError,
+	failedRequestError,
+	isFinalError,
+	readHttpFailure,
+	type Scrub,
+} from '../errors';
+import { itemScope, type ItemScope, type NodeContext } from '../parameters';
+import type { Platform } from '../platform';
+import { readJsonBody, webPageError } from '../responses';
+import { withIdleLimit } from '../streamedReply';
+import { requestClock } from './clock';
+import { decideRetry, DEFAULT_MAX_RETRIES } from './retryPolicy';
+import { nodeRun, type NodeRun } from './run';
+
+/*
+ * The one way this package makes an HTTP request. Every request of every node — declarative
+ * operations (through the adapter in declarative.ts), operations that run as code, list
+ * searches, polls, webhook set-up — goes through `sendRequest`, which holds, once:
+ * - the request limits: the node run's gate (requests in flight, the pause after a 429, the
+ *   learned pace) and the halt when another item's input was refused;
+ * - the retries (retryPolicy.ts): what may be repeated, how often, after how long;
+ * - the platform's error wording, with the credential's secrets hidden from every message.
+ * This is the only file that calls n8n's request helpers.
+ */
+
+export const DEFAULT_MAX_IN_FLIGHT = 5;
+/** n8n's own timeout for declarative requests when 'Timeout' is not set. */
+const DEFAULT_TIMEOUT_MS = 300_000;
+/** The most of a failed streamed answer's body that is read to explain the failure. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+export interface RequestLimits {
+	maxInFlight: number;
+	maxRetries: number;
+}
+
+/** The 'Request Limits' collection's value, with defaults. */
+export function requestLimitsFrom(value: unknown): RequestLimits {
+	const limits = (value ?? {}) as { maxInFlight?: number; maxRetries?: number };
+	return {
+		maxInFlight: Math.max(1, Math.floor(limits.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT)),
+		maxRetries: Math.max(0, Math.floor(limits.maxRetries ?? DEFAULT_MAX_RETRIES)),
+	};
+}
+
+/**
+ * The node's 'Timeout' ('Request Options' → 'Timeout', which n8n adds to every declarative node
+ * and applies to its declarative requests), so that requests made in code honour it too.
+ */
+export function requestTimeout(scope: ItemScope): number {
+	const { timeout } = (scope.value('requestOptions', {}) ?? {}) as { timeout?: number };
+	return typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS;
+}
+
+/** A request in the platform's terms. */
+export interface PlatformRequest {
+	method: IHttpRequestMethods;
+	/** A path below the platform's base URL (`/agents`), or a full URL when `authenticate` is off. */
+	url: string;
+	qs?: IDataObject;
+	body?: IDataObject | Buffer;
+	headers?: IDataObject;
+	/** The body as it arrives (a streamed reply), instead of parsed JSON. */
+	stream?: boolean;
+	/** Off for a presigned storage URL: it carries its own authorization, no credential is sent. */
+	authenticate?: boolean;
+}
+
+export interface SendOptions<T> {
+	/** The item the request is for (operations that run as code); a step's own item otherwise. */
+	itemIndex?: number;
+	/**
+	 * One attempt, made another way than by this file: the declarative adapter passes the
+	 * engine's `makeRoutingRequest`, which authenticates, sends and reads the answer itself.
+	 */
+	attempt?: () => Promise<T>;
+}
+
+/**
+ * Sends a request under the node run's limits and retries it as the policy allows. A request that
+ * fails for good becomes one error in the platform's words, naming the item, with no secret in it.
+ */
+export async function sendRequest<T = IN8nHttpFullResponse>(
+	context: NodeContext,
+	platform: Platform,
+	request: PlatformRequest,
+	options: SendOptions<T> = {},
+): Promise<T> {
+	const scope = itemScope(context, options.itemIndex);
+	const run = nodeRun(scope.run);
+	const limits = requestLimitsFrom(scope.run ? scope.value('requestLimits', {}) : {});
+	const attempt =
+		options.attempt ??
+		(async () => (await attemptOnce(context, platform, request, scope, run)) as T);
+	const retrySafe = platform.isRetrySafe(request);
+	for (let attemptNumber = 0; ; attemptNumber++) {
+		const ticket = await run.gate.acquire(limits.maxInFlight, () => run.haltedBy);
+		let waitMs: number;
+		try {
+			const result = await attempt();
+			run.gate.succeeded(limits.maxInFlight);
+			return result;
+		} catch (error) {
+			if (isFinalError(error)) throw asNodeError(scope.node, error);
+			const failure = readHttpFailure(error);
+			const decision = decideRetry(failure, {
+				attempt: attemptNumber,
+				maxRetries: limits.maxRetries,
+				retrySafe,
+				tooManyRequestsRetryable: platform.isTooManyRequestsRetryable?.(request) ?? true,
+			});
+			if (!decision.retry) {
+				throw failedRequestError(
+					scope.node,
+					failure,
+					platform.explainError,
+					{
+						itemIndex: scope.itemIndex,
+						attempts: attemptNumber + 1,
+						creates: !retrySafe,
+						notRepeatedBecauseUnsafe: decision.notRepeatedBecauseUnsafe,
+						retryAfterTooLong: decision.retryAfterTooLong,
+					},
+					request,
+					await secretScrubber(context, platform, run),
+				);
+			}
+			// The platform's limit is per account, not per item: every request of the node waits.
+			if (failure.status === 429) run.gate.tooManyRequests(ticket, failure.retryAfterMs);
+			waitMs = decision.waitMs;
+		} finally {
+			run.gate.release();
+		}
+		await requestClock.sleep(waitMs);
+	}
+}
+
+/** The credential of the run, read once. */
+async function credentialsOf(
+	context: NodeContext,
+	platform: Platform,
+	run: NodeRun,
+): Promise<ICredentialDataDecryptedObject> {
+	run.credentials ??= context.getCredentials(platform.credentialName);
+	return await run.credentials;
+}
+
+/** Hides the credential's secrets (of four characters or more) in a text. */
+async function secretScrubber(
+	context: NodeContext,
+	platform: Platform,
+	run: NodeRun,
+): Promise<Scrub> {
+	let credentials: ICredentialDataDecryptedObject;
+	try {
+		credentials = await credentialsOf(context, platform, run);
+	} catch {
+		// Without the credential there is no secret of it to find in the text.
+		return (text) => text;
+	}
+	const secrets = platform.secretFields
+		.map((field) => String(credentials[field] ?? '').trim())
+		.filter((secret) => secret.length >= 4);
+	return (text) =>
+		secrets.reduce((scrubbed, secret) => scrubbed.split(secret).join('[hidden]'), text);
+}
+
+async function attemptOnce(
+	context: NodeContext,
+	platform: Platform,
+	request: PlatformRequest,
+	scope: ItemScope,
+	run: NodeRun,
+): Promise<IN8nHttpFullResponse> {
+	const authenticate = request.authenticate !== false;
+	const url = authenticate
+		? `${platform.baseUrl(await credentialsOf(context, platform, run))}${request.url}`
+		: request.url;
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url,
+		qs: request.qs,
+		body: request.body,
+		headers: request.headers,
+		json: !Buffer.isBuffer(request.body),
+		returnFullResponse: true,
+		timeout: requestTimeout(scope),
+		...(request.stream ? { encoding: 'stream' as const } : {}),
+	};
+	try {
+		return (await (authenticate
+			? context.helpers.httpRequestWithAuthentication.call(
+					context,
+					platform.credentialName,
+					options,
+				)
+			: context.helpers.httpRequest(options))) as IN8nHttpFullResponse;
+	} catch (error) {
+		if (request.stream) await readStreamedErrorBody(error, options.timeout!);
+		throw asNodeError(scope.node, error);
+	}
+}
+
+/**
+ * A JSON request: the parsed body of the answer. An HTML page, a body that is not valid JSON or
+ * `"success": false` is an error, as for the declarative operations.
+ */
+export async function requestJson<T>(
+	context: NodeContext,
+	platform: Platform,
+	request: PlatformRequest,
+	itemIndex?: number,
+): Promise<T> {
+	const response = await sendRequest(context, platform, request, { itemIndex });
+	const scope = itemScope(context, itemIndex);
+	return readJsonBody(scope.node, scope.itemIndex, response) as T;
+}
+
+/**
+ * A streamed answer (the body as it arrives), with the node's Timeout until the answer starts.
+ * A failed answer's body is read, so that the error shows the platform's message; a web page is
+ * refused as in `requestJson`.
+ */
+export async function requestStream(
+	context: NodeContext,
+	platform: Platform,
+	request: Omit<PlatformRequest, 'stream'>,
+	itemIndex?: number,
+): Promise<AsyncIterable<Uint8Array>> {
+	const response = await sendRequest(
+		context,
+		platform,
+		{ ...request, stream: true },
+		{ itemIndex },
+	);
+	const scope = itemScope(context, itemIndex);
+	const body = response.body as AsyncIterable<Uint8Array>;
+	const contentType = String(response.headers?.['content-type'] ?? '').toLowerCase();
+	if (contentType.includes('html')) {
+		const page = await readText(body, requestTimeout(scope));
+		throw webPageError(scope.node, scope.itemIndex, response.statusCode, page);
+	}
+	return body;
+}
+
+/**
+ * A streamed request that failed carries its error body as a stream: it is read (JSON parsed
+ * where it parses) in place, so that the platform's message explains the failure.
+ */
+async function readStreamedErrorBody(error: unknown, idleMs: number): Promise<void> {
+	const wrapped = error as { cause?: unknown };
+	const response = ((wrapped?.cause ?? error) as { response?: { data?: IN8nHttpResponse } })
+		?.response;
+	const data = response?.data as unknown;
+	if (!response || !isAsyncIterable(data)) return;
+	const text = await readText(data, idleMs);
+	try {
+		response.data = JSON.parse(text) as IN8nHttpResponse;
+	} catch {
+		response.data = text;
+	}
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array> {
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		typeof (value as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === 'function'
+	);
+}
+
+/**
+ * The start of a body that is read to explain an answer (an error body, a web page): at most
+ * 64 KB, and no more than arrived before the body broke off or stalled for `idleMs`.
+ */
+async function readText(body: AsyncIterable<Uint8Array>, idleMs: number): Promise<string> {
+	const chunks: Buffer[] = [];
+	let length = 0;
+	const stalled = () => new Error('The body stopped arriving');
+	try {
+		for await (const chunk of withIdleLimit(body, idleMs, stalled)) {
+			chunks.push(Buffer.from(chunk));
+			length += chunk.length;
+			if (length >= MAX_ERROR_BODY_BYTES) break;
+		}
+	} catch {
+		// The body broke off or stalled: what arrived is what there is to show.
+	}
+	return Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BODY_BYTES);
+}
