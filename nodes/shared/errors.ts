@@ -43,7 +43,7 @@ const RETRYABLE_NETWORK_CODES = [
  * failure behind it, if there was one, for the request plans that accept some (a 409).
  */
 export class PlatformError extends NodeApiError {
-	readonly httpFailure?: HttpFailure;
+	declare readonly httpFailure?: HttpFailure;
 
 	constructor(
 		node: INode,
@@ -67,7 +67,8 @@ export class PlatformError extends NodeApiError {
 				failure: n8nFailure(context.httpFailure),
 			},
 		);
-		this.httpFailure = context.httpFailure;
+		// Not enumerable: it is for the request plans, never for a view, a log or the stored run.
+		Object.defineProperty(this, 'httpFailure', { value: context.httpFailure, enumerable: false });
 		// To n8n (its error views, Continue On Fail, the engine's own checks) it is a NodeApiError.
 		this.name = 'NodeApiError';
 	}
@@ -159,7 +160,7 @@ export function messageFromBody(body: unknown): string | undefined {
 	if (typeof body === 'string') {
 		const text = body.trim();
 		if (text === '' || isHtml(text)) return undefined; // empty, or an HTML page
-		return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+		return shortened(text);
 	}
 	if (!body || typeof body !== 'object') return undefined;
 	const record = body as Record<string, unknown>;
@@ -290,7 +291,7 @@ export function failedRequestError(
 		{
 			itemIndex: context.itemIndex,
 			httpCode: failure.status !== undefined ? String(failure.status) : undefined,
-			httpFailure: failure,
+			httpFailure: { ...failure, body: scrubDeep(failure.body, scrub) },
 		},
 	);
 }
