@@ -19,6 +19,7 @@ import {
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
+import type { Clock } from '../../nodes/shared/request/clock';
 import { TestCredentialsHelper } from './credentials';
 
 export const PACKAGE_ROOT = path.resolve(__dirname, '../..');
@@ -181,4 +182,14 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 export async function loadedNodeType(type: string): Promise<INodeType> {
 	const loader = await loadPackage();
 	return loader.getNode(type).type as INodeType;
+}
+
+/**
+ * The request clock of the built package, as n8n loaded it (tests replace its methods; see
+ * virtualClock.ts).
+ */
+export async function packageRequestClock(): Promise<Clock> {
+	await loadPackage();
+	const built = path.join(PACKAGE_ROOT, 'dist/nodes/shared/request/clock.js');
+	return ((await import(built)) as { requestClock: Clock }).requestClock;
 }

@@ -1,0 +1,80 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
+import type { Clock } from '../../nodes/shared/request/clock';
+
+/**
+ * Time that passes only when every task waits on it: `sleep(ms)` schedules a wake-up, and `run`
+ * moves the clock to the next wake-up whenever nothing else can go on. Tests then assert the
+ * schedule the code computed (when each request left), exactly and on any machine, instead of
+ * the time that passed.
+ */
+export class VirtualClock implements Clock {
+	private time = 0;
+	private readonly timers: Array<{ at: number; order: number; wake: () => void }> = [];
+	private order = 0;
+	/** Every wait asked for, in milliseconds, in the order asked. */
+	readonly waits: number[] = [];
+
+	now(): number {
+		return this.time;
+	}
+
+	async sleep(ms: number): Promise<void> {
+		this.waits.push(ms);
+		await new Promise<void>((wake) =>
+			this.timers.push({ at: this.time + Math.max(0, ms), order: this.order++, wake }),
+		);
+	}
+
+	/** Runs `work` to its end, moving the clock whenever all its tasks wait on it. */
+	async run<T>(work: Promise<T>): Promise<T> {
+		let settled = false;
+		const done = work.finally(() => {
+			settled = true;
+		});
+		// Handled here, thrown at the end: a rejection is not "unhandled" while the clock runs.
+		done.catch(() => undefined);
+		for (;;) {
+			// Let every task that can go on do so (promise chains, gate hand-overs).
+			await new Promise((resolve) => setImmediate(resolve));
+			if (settled) return await done;
+			this.timers.sort((a, b) => a.at - b.at || a.order - b.order);
+			const next = this.timers.shift();
+			if (!next) throw new Error('Every task waits, and no wake-up is scheduled');
+			this.time = Math.max(this.time, next.at);
+			next.wake();
+		}
+	}
+}
+
+/** Replaces the methods of a clock object (the package's `requestClock`) until `restore()`. */
+export function installClock(target: Clock, clock: Clock): { restore: () => void } {
+	const original = { now: target.now, sleep: target.sleep };
+	target.now = () => clock.now();
+	target.sleep = async (ms) => await clock.sleep(ms);
+	return {
+		restore: () => {
+			target.now = original.now;
+			target.sleep = original.sleep;
+		},
+	};
+}
+
+/**
+ * A clock for tests that run real requests: it never waits, it moves on at once and counts the
+ * time it skipped, so that a retry after Retry-After takes no time and the test can read the
+ * waits the request path asked for.
+ */
+export class SkippingClock implements Clock {
+	private skipped = 0;
+	readonly waits: number[] = [];
+
+	now(): number {
+		return Date.now() + this.skipped;
+	}
+
+	async sleep(ms: number): Promise<void> {
+		this.waits.push(ms);
+		this.skipped += Math.max(0, ms);
+		await new Promise((resolve) => setImmediate(resolve));
+	}
+}

@@ -1,0 +1,301 @@
+/*
+ * The request path's limits, in virtual time: the gate (requests in flight, the pause after a
+ * 429), the pace it learns from a platform's rate limit, and the retry policy. A simulated
+ * platform takes a fixed number of requests per second; the tests assert when each request left,
+ * as the code computed it — never how long the test took.
+ */
+import type { IDataObject, INode } from 'n8n-workflow';
+
+import { requestClock } from '../../../nodes/shared/request/clock';
+import { RequestGate } from '../../../nodes/shared/request/gate';
+import { PACED_SHARE_OF_RATE } from '../../../nodes/shared/request/pacing';
+import { sendRequest } from '../../../nodes/shared/request/request';
+import { backoffMs, decideRetry } from '../../../nodes/shared/request/retryPolicy';
+import type { HttpFailure } from '../../../nodes/shared/errors';
+import type { Platform } from '../../../nodes/shared/platform';
+import { installClock, VirtualClock } from '../../harness/virtualClock';
+
+const platform: Platform = {
+	name: 'Test platform',
+	credentialName: 'testApi',
+	secretFields: [],
+	baseUrl: () => 'http://127.0.0.1:9',
+	baseUrlExpression: '',
+	explainError: (failure) => ({ message: `status ${failure.status}` }),
+	isRetrySafe: (request) => request.method === 'GET',
+};
+
+const node = { name: 'Test node', type: 'test', typeVersion: 1 } as unknown as INode;
+
+/** The context of one node run: one item's view of it, as the declarative engine gives it. */
+function runContext(run: object, itemIndex: number, parameters: IDataObject = {}) {
+	return {
+		getNode: () => node,
+		getItemIndex: () => itemIndex,
+		getExecuteData: () => run,
+		continueOnFail: () => false,
+		getNodeParameter: (name: string, fallback: unknown) => parameters[name] ?? fallback,
+		getCredentials: async () => ({}),
+	} as never;
+}
+
+/** n8n's request error for an HTTP answer, as `makeRoutingRequest` throws it. */
+function httpError(status: number, retryAfterSeconds?: number) {
+	return Object.assign(new Error(`status ${status}`), {
+		cause: {
+			response: {
+				status,
+				headers:
+					retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) },
+			},
+		},
+	});
+}
+
+/**
+ * A platform that takes `rate` requests in any second (a sliding window), answers 429 with
+ * Retry-After: 1 beyond that, and answers each request after `latencyMs`.
+ */
+class RateLimitedPlatform {
+	readonly sent: Array<{ at: number; accepted: boolean }> = [];
+	constructor(
+		private readonly clock: VirtualClock,
+		public rate: number,
+		private readonly latencyMs = 20,
+	) {}
+
+	async answer(): Promise<string> {
+		const at = this.clock.now();
+		const inWindow = this.sent.filter((entry) => entry.accepted && entry.at > at - 1000).length;
+		const accepted = inWindow < this.rate;
+		this.sent.push({ at, accepted });
+		await this.clock.sleep(this.latencyMs);
+		if (!accepted) throw httpError(429, 1);
+		return 'ok';
+	}
+
+	get refusals() {
+		return this.sent.filter((entry) => !entry.accepted);
+	}
+
+	acceptedAfter(since: number) {
+		return this.sent.filter((entry) => entry.accepted && entry.at > since).map((entry) => entry.at);
+	}
+}
+
+describe('Request path › limits in virtual time', () => {
+	let clock: VirtualClock;
+	let installed: { restore: () => void };
+	beforeEach(() => {
+		clock = new VirtualClock();
+		installed = installClock(requestClock, clock);
+	});
+	afterEach(() => installed.restore());
+
+	/** Sends `count` items' requests at once through sendRequest, as a node run does. */
+	async function sendItems(count: number, answer: () => Promise<string>, parameters?: IDataObject) {
+		const run = {};
+		return await clock.run(
+			Promise.all(
+				Array.from(
+					{ length: count },
+					async (_, item) =>
+						await sendRequest(
+							runContext(run, item, parameters),
+							platform,
+							{ method: 'GET', url: '/records' },
+							{ attempt: answer },
+						),
+				),
+			),
+		);
+	}
+
+	it('learns the rate from its first 429 and sends the other items evenly spaced at that rate', async () => {
+		const service = new RateLimitedPlatform(clock, 10);
+
+		const results = await sendItems(30, async () => await service.answer());
+
+		expect(results).toHaveLength(30);
+		// Only the requests in flight when the first 429 came are refused, all at once.
+		const firstRefusal = service.refusals[0].at;
+		expect(service.refusals.every((entry) => entry.at - firstRefusal < 200)).toBe(true);
+		// Then 10 per second means one request every 100 ms (at 95 % of the rate: 105 ms), not
+		// bursts after each Retry-After; a late turn is made up by at most 5 %.
+		const times = service.acceptedAfter(firstRefusal);
+		expect(times.length).toBeGreaterThanOrEqual(20);
+		const gaps = times.slice(1).map((time, index) => time - times[index]);
+		expect(Math.min(...gaps)).toBeGreaterThanOrEqual((100 / PACED_SHARE_OF_RATE) * 0.95 - 0.001);
+	});
+
+	it('slows its pace when the service takes fewer requests than before', async () => {
+		const service = new RateLimitedPlatform(clock, 10);
+		const answer = async () => {
+			// 40 items at 10 per second take 4 s at least: the rate falls while the node runs.
+			if (clock.now() >= 2000) service.rate = 4;
+			return await service.answer();
+		};
+
+		const results = await sendItems(40, answer);
+
+		expect(results).toHaveLength(40);
+		// One or two 429s reveal the lower rate; a pace that stayed at 10 per second would be
+		// refused again in every second after it.
+		const afterLowering = service.refusals.filter((entry) => entry.at >= 2000);
+		expect(afterLowering.length).toBeGreaterThanOrEqual(1);
+		expect(afterLowering.length).toBeLessThanOrEqual(2);
+	});
+
+	it('waits at least Retry-After before repeating a 429, and then succeeds', async () => {
+		let calls = 0;
+		const answer = async () => {
+			calls++;
+			if (calls === 1) throw httpError(429, 1);
+			return 'ok';
+		};
+
+		const [result] = await sendItems(1, answer);
+
+		expect(result).toBe('ok');
+		expect(calls).toBe(2);
+		expect(clock.waits.some((wait) => wait >= 1000)).toBe(true);
+	});
+
+	it('keeps no more than Max Requests in Flight open', async () => {
+		let open = 0;
+		let peak = 0;
+		const answer = async () => {
+			open++;
+			peak = Math.max(peak, open);
+			await clock.sleep(50);
+			open--;
+			return 'ok';
+		};
+
+		await sendItems(20, answer, { requestLimits: { maxInFlight: 3 } });
+
+		expect(peak).toBe(3);
+	});
+
+	it('fails after Max Retries and says how often it tried', async () => {
+		let calls = 0;
+		const answer = async () => {
+			calls++;
+			throw httpError(503);
+		};
+
+		await expect(sendItems(1, answer, { requestLimits: { maxRetries: 2 } })).rejects.toMatchObject({
+			httpCode: '503',
+			description: expect.stringContaining('The request was tried 3 times.'),
+		});
+		expect(calls).toBe(3);
+	});
+});
+
+describe('Request path › the gate', () => {
+	it('halves the requests it keeps open after a 429 and grows them back one at a time', async () => {
+		const clock = new VirtualClock();
+		const gate = new RequestGate(clock);
+		const tickets = await clock.run(Promise.all([0, 1, 2, 3, 4, 5].map(() => gate.acquire(6))));
+
+		gate.tooManyRequests(tickets[0], undefined);
+
+		expect(gate.openSlots(6)).toBe(3);
+		// A burst of 429s from the same moment lowers the limits once.
+		gate.tooManyRequests(tickets[1], undefined);
+		expect(gate.openSlots(6)).toBe(3);
+		// Four answers per open slot without a 429 earn one slot back.
+		for (let i = 0; i < 12; i++) gate.succeeded(6);
+		expect(gate.openSlots(6)).toBe(4);
+	});
+
+	it('pauses every request after a 429 with Retry-After, from the moment of the 429', async () => {
+		const clock = new VirtualClock();
+		const gate = new RequestGate(clock);
+		const first = await clock.run(gate.acquire(5));
+		gate.release();
+
+		gate.tooManyRequests(first, 2000);
+		const next = await clock.run(gate.acquire(5));
+
+		expect(next.sentAt).toBe(2000);
+	});
+
+	it('throws the halting error to a request that waits for a slot when the run is halted', async () => {
+		const clock = new VirtualClock();
+		const gate = new RequestGate(clock);
+		await clock.run(gate.acquire(1));
+		const run: { haltedBy?: Error } = {};
+		const waiting = gate.acquire(1, () => run.haltedBy);
+
+		run.haltedBy = new Error('item 3 is invalid');
+		gate.wakeAll();
+
+		await expect(clock.run(waiting)).rejects.toBe(run.haltedBy);
+	});
+});
+
+describe('Request path › the retry policy', () => {
+	const failure = (extra: Partial<HttpFailure>): HttpFailure => ({
+		retryable: false,
+		notProcessed: false,
+		...extra,
+	});
+	const situation = { attempt: 0, maxRetries: 3, retrySafe: false, tooManyRequestsRetryable: true };
+
+	it('repeats a 429 on a request that creates something: the platform did not take it', () => {
+		const decision = decideRetry(
+			failure({ status: 429, retryable: true, notProcessed: true, retryAfterMs: 1000 }),
+			situation,
+		);
+		expect(decision).toEqual({ retry: true, waitMs: expect.any(Number) });
+		expect((decision as { waitMs: number }).waitMs).toBeGreaterThanOrEqual(1000);
+	});
+
+	it('does not repeat a 502 on a request that creates something, and says why', () => {
+		expect(decideRetry(failure({ status: 502, retryable: true }), situation)).toEqual({
+			retry: false,
+			notRepeatedBecauseUnsafe: true,
+			retryAfterTooLong: false,
+		});
+	});
+
+	it('repeats a 502 on a read', () => {
+		expect(
+			decideRetry(failure({ status: 502, retryable: true }), { ...situation, retrySafe: true }),
+		).toMatchObject({ retry: true });
+	});
+
+	it('does not wait out a Retry-After of more than a minute', () => {
+		expect(
+			decideRetry(
+				failure({ status: 429, retryable: true, notProcessed: true, retryAfterMs: 61_000 }),
+				situation,
+			),
+		).toEqual({ retry: false, notRepeatedBecauseUnsafe: false, retryAfterTooLong: true });
+	});
+
+	it('does not wait out a 429 that waiting does not change (no credits left)', () => {
+		expect(
+			decideRetry(failure({ status: 429, retryable: true, notProcessed: true }), {
+				...situation,
+				tooManyRequestsRetryable: false,
+			}),
+		).toMatchObject({ retry: false, notRepeatedBecauseUnsafe: false });
+	});
+
+	it('stops after Max Retries', () => {
+		expect(
+			decideRetry(failure({ status: 503, retryable: true, notProcessed: true }), {
+				...situation,
+				attempt: 3,
+			}),
+		).toMatchObject({ retry: false });
+	});
+
+	it('backs off exponentially, with jitter in the upper half, up to 15 s', () => {
+		expect([0, 1, 2].map((attempt) => backoffMs(attempt, () => 0))).toEqual([200, 400, 800]);
+		expect([0, 1, 2].map((attempt) => backoffMs(attempt, () => 1))).toEqual([400, 800, 1600]);
+		expect(backoffMs(10, () => 1)).toBe(15_000);
+	});
+});
