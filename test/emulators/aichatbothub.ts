@@ -3,10 +3,10 @@
  * exact methods and paths (wrong method on a real path → 405), bare JSON objects/arrays,
  * `{"error": "..."}` error bodies, `{"success": true}` deletes, plain-text streamed replies,
  * per-item results inside a 200 for re-scrape, and 409 with the existing source on a duplicate upload.
- * State lives in memory; `server` (the kit's EmulatorServer) gives tests the request log and faults.
+ * State lives in memory; the kit's PlatformEmulator gives tests the request log and faults.
  */
 import { createHash } from 'node:crypto';
-import { EmulatorServer, HttpError, hexId, isoNow } from './kit';
+import { HttpError, hexId, isoNow, PlatformEmulator } from './kit';
 import type { EmulatorReply, EmulatorRequest, ResponseTools } from './kit';
 
 // ---------------------------------------------------------------------------------------------
@@ -274,17 +274,16 @@ const IN_PROGRESS_DEFAULT = ['await', 'running', 'success'];
 // The emulator
 // ---------------------------------------------------------------------------------------------
 
-export class AiChatbotHubEmulator {
-	readonly server = new EmulatorServer({ basePath: '/api/v1' });
-
+export class AiChatbotHubEmulator extends PlatformEmulator {
 	token: string;
-	streamChunkDelayMs: number;
-	replyFor: (query: string) => string;
-	sourceProgression: string[];
+	// Test controls, set from the options on construction and on every reset.
+	streamChunkDelayMs!: number;
+	replyFor!: (query: string) => string;
+	sourceProgression!: string[];
 	/** The final status of a source that finishes processing ('success', 'error', 'error:token', ...). */
-	sourceOutcome: (source: SourceObject) => string = () => 'success';
+	sourceOutcome!: (source: SourceObject) => string;
 	/** When false, list reads no longer advance source statuses (use `advanceSource`/`setSourceStatus`). */
-	autoAdvanceSources = true;
+	autoAdvanceSources!: boolean;
 
 	// State, keyed by uuid. Maps keep insertion order, which is the order lists return.
 	readonly chatbots = new Map<string, ChatbotObject>();
@@ -297,30 +296,19 @@ export class AiChatbotHubEmulator {
 	/** Streams still to cut, and after how many chunks (see `cutNextStreams`). */
 	private streamCutsLeft = 0;
 	private streamCutAfterChunks = 1;
+	private readonly options: AiChatbotHubEmulatorOptions;
 
 	constructor(options: AiChatbotHubEmulatorOptions = {}) {
+		super({ basePath: '/api/v1' });
+		this.options = options;
 		this.token = options.token ?? 'test-token';
-		this.streamChunkDelayMs = options.streamChunkDelayMs ?? 2;
-		this.replyFor = options.replyFor ?? ((query) => `Echo: ${query}`);
-		this.sourceProgression = options.sourceProgression ?? [...IN_PROGRESS_DEFAULT];
+		this.restoreTestControls();
 
 		this.server.authenticate = (req) =>
 			req.headers.authorization === `Bearer ${this.token}`
 				? undefined
 				: { status: 401, json: { error: 'Unauthorized: invalid API token' } };
 		this.registerRoutes(options.nonStreamEndpoint ?? false);
-	}
-
-	async start(port?: number): Promise<string> {
-		return await this.server.start(port);
-	}
-
-	async stop(): Promise<void> {
-		await this.server.stop();
-	}
-
-	get url(): string {
-		return this.server.url;
 	}
 
 	// --- test controls -----------------------------------------------------------------------
@@ -346,8 +334,7 @@ export class AiChatbotHubEmulator {
 		this.applySourceStatus(row, status);
 	}
 
-	/** Clears all state, the request log, faults and limits (routes and options stay). */
-	reset(): void {
+	protected clearState(): void {
 		for (const map of [
 			this.chatbots,
 			this.agents,
@@ -357,8 +344,17 @@ export class AiChatbotHubEmulator {
 			this.tags,
 		])
 			map.clear();
+		this.restoreTestControls();
+	}
+
+	/** The test controls as the constructor's options set them. */
+	private restoreTestControls(): void {
+		this.streamChunkDelayMs = this.options.streamChunkDelayMs ?? 2;
+		this.replyFor = this.options.replyFor ?? ((query) => `Echo: ${query}`);
+		this.sourceProgression = this.options.sourceProgression ?? [...IN_PROGRESS_DEFAULT];
+		this.sourceOutcome = () => 'success';
+		this.autoAdvanceSources = true;
 		this.streamCutsLeft = 0;
-		this.server.reset();
 	}
 
 	// --- state accessors -------------------------------------------------------------------

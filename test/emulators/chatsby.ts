@@ -8,8 +8,8 @@
 import { createHmac, randomBytes } from 'crypto';
 
 import {
-	EmulatorServer,
 	HttpError,
+	PlatformEmulator,
 	type EmulatorReply,
 	type EmulatorRequest,
 	type ResponseTools,
@@ -51,9 +51,7 @@ const id = (prefix: string) =>
 	`${prefix}_${randomBytes(8).toString('base64url').replace(/[-_]/g, 'x').slice(0, 10)}`;
 const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-export class ChatsbyEmulator {
-	readonly server = new EmulatorServer({ basePath: '/v1' });
-
+export class ChatsbyEmulator extends PlatformEmulator {
 	apiKey: string;
 	sourceOutcome: SourceOutcome = 'trained';
 	/** Source reads from pending to the outcome. */
@@ -71,6 +69,7 @@ export class ChatsbyEmulator {
 	}
 
 	constructor(options: { apiKey?: string } = {}) {
+		super({ basePath: '/v1' });
 		this.apiKey = options.apiKey ?? 'chtb_test_key';
 		this.server.authenticate = (req) =>
 			req.headers.authorization === `Bearer ${this.apiKey}`
@@ -89,25 +88,12 @@ export class ChatsbyEmulator {
 		this.registerRoutes();
 	}
 
-	async start(port?: number): Promise<string> {
-		return await this.server.start(port);
-	}
-
-	async stop(): Promise<void> {
-		await this.server.stop();
-	}
-
-	get url(): string {
-		return this.server.url;
-	}
-
-	reset(): void {
+	protected clearState(): void {
 		for (const map of [this.agents, this.sources, this.conversations, this.readsLeft]) map.clear();
 		this.sourceOutcome = 'trained';
 		this.trainingReads = 2;
 		this.replyFor = ChatsbyEmulator.answer;
 		this.stream = { delayMs: 1 };
-		this.server.reset();
 	}
 
 	addAgent(name: string, extra: JsonObject = {}): JsonObject {

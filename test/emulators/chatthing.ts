@@ -8,8 +8,8 @@
 import { createHmac, randomUUID } from 'crypto';
 
 import {
-	EmulatorServer,
 	HttpError,
+	PlatformEmulator,
 	type EmulatorReply,
 	type EmulatorRequest,
 	type ResponseTools,
@@ -84,9 +84,7 @@ function paginate<T extends { id: string }>(records: T[], body: JsonObject) {
 	return { page, pagination: { total: records.length, last: page.at(-1)?.id ?? null } };
 }
 
-export class ChatThingEmulator {
-	readonly server = new EmulatorServer({ basePath: '/api/public/channels' });
-
+export class ChatThingEmulator extends PlatformEmulator {
 	channelId: string;
 	secretKey: string;
 	replyFor: (message: string) => string = ChatThingEmulator.echo;
@@ -102,6 +100,7 @@ export class ChatThingEmulator {
 	readonly dataSources = new Map<string, DataSourceRow>();
 
 	constructor(options: { channelId?: string; secretKey?: string } = {}) {
+		super({ basePath: '/api/public/channels' });
 		this.channelId = options.channelId ?? 'a1b2c3d4-0000-4000-8000-000000000001';
 		this.secretKey = options.secretKey ?? 'test-secret';
 		this.server.authenticate = (req) => {
@@ -121,25 +120,16 @@ export class ChatThingEmulator {
 		this.registerRoutes();
 	}
 
-	/** The Base URL a credential uses (the host; the node adds the channel path). */
-	get hostUrl(): string {
+	/** The Base URL a credential gives: the host only, as the node adds the channel path. */
+	override get url(): string {
 		return this.server.url.replace(/\/api\/public\/channels$/, '');
-	}
-
-	async start(port?: number): Promise<string> {
-		await this.server.start(port);
-		return this.hostUrl;
-	}
-
-	async stop(): Promise<void> {
-		await this.server.stop();
 	}
 
 	static echo(message: string): string {
 		return `You said: ${message}`;
 	}
 
-	reset(): void {
+	protected clearState(): void {
 		this.replyFor = ChatThingEmulator.echo;
 		this.conversations.clear();
 		this.dataSources.clear();
@@ -147,7 +137,6 @@ export class ChatThingEmulator {
 		this.stream = { chunkDelayMs: 1, splitBytes: 0, eventsPerWrite: 1 };
 		this.syncOutcome = 'synced';
 		this.autoFinishSyncs = true;
-		this.server.reset();
 	}
 
 	/** Ends every running sync with `syncOutcome`. */

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'crypto';
 
-import { EmulatorServer, HttpError, type EmulatorReply, type EmulatorRequest } from './kit';
+import { HttpError, PlatformEmulator, type EmulatorReply, type EmulatorRequest } from './kit';
 
 type JsonObject = Record<string, unknown>;
 
@@ -45,9 +45,7 @@ function merge(target: JsonObject, patch: unknown): JsonObject {
 	return { ...target, ...(patch && typeof patch === 'object' ? (patch as JsonObject) : {}) };
 }
 
-export class SendKitEmulator {
-	readonly server = new EmulatorServer();
-
+export class SendKitEmulator extends PlatformEmulator {
 	apiKey: string;
 	workspaceId: string;
 	credits = 1000;
@@ -61,6 +59,7 @@ export class SendKitEmulator {
 	private readsLeft = new Map<string, number>();
 
 	constructor(options: { apiKey?: string; workspaceId?: string } = {}) {
+		super();
 		this.apiKey = options.apiKey ?? 'sk_test_key';
 		this.workspaceId = options.workspaceId ?? 'ws_test';
 		this.server.authenticate = (req) => {
@@ -90,26 +89,13 @@ export class SendKitEmulator {
 		this.registerRoutes();
 	}
 
-	async start(port?: number): Promise<string> {
-		return await this.server.start(port);
-	}
-
-	async stop(): Promise<void> {
-		await this.server.stop();
-	}
-
-	get url(): string {
-		return this.server.url;
-	}
-
-	reset(): void {
+	protected clearState(): void {
 		this.agents.clear();
 		this.uploads.clear();
 		this.readsLeft.clear();
 		this.credits = 1000;
 		this.trainingOutcome = 'completed';
 		this.trainingReads = 3;
-		this.server.reset();
 	}
 
 	addAgent(name: string, extra: JsonObject = {}): AgentRecord {

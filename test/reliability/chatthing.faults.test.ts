@@ -252,7 +252,7 @@ describe('Chat Thing › fault matrix', () => {
 							channelId: CHANNEL,
 							secretKey: SECRET,
 							webhookSecret: WEBHOOK_SECRET,
-							baseUrl: emulator.hostUrl,
+							baseUrl: emulator.url,
 						},
 					},
 					...options,

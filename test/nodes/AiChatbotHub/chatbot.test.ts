@@ -138,7 +138,6 @@ describe('AI Chatbot Hub › Chatbot', () => {
 
 	describe('Get Many', () => {
 		it('returns every chatbot as its own item when Return All is on', async () => {
-			emulator.reset();
 			const { chatbots } = emulator.seed();
 
 			const { items } = await run({ resource: 'chatbot', operation: 'getAll', returnAll: true });
@@ -150,6 +149,8 @@ describe('AI Chatbot Hub › Chatbot', () => {
 		});
 
 		it('keeps only the first Limit chatbots', async () => {
+			emulator.seed();
+
 			const { items } = await run({
 				resource: 'chatbot',
 				operation: 'getAll',

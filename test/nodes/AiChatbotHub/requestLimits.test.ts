@@ -12,7 +12,7 @@ describe('AI Chatbot Hub › request limits, retries and errors', () => {
 	const { emulator, run } = useAiChatbotHub();
 	let chatbotId: string;
 
-	beforeAll(() => {
+	beforeEach(() => {
 		chatbotId = emulator.seed().chatbots.support;
 	});
 

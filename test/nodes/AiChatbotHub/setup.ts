@@ -25,7 +25,7 @@ export function useAiChatbotHub() {
 		await emulator.stop();
 	});
 	beforeEach(() => {
-		emulator.server.reset();
+		emulator.reset();
 	});
 
 	async function run(

@@ -8,7 +8,7 @@ describe('Chat Thing › credential', () => {
 		const result = await testCredential('chatThingApi', {
 			channelId: CHANNEL,
 			secretKey: SECRET,
-			baseUrl: `${emulator.hostUrl}/`,
+			baseUrl: `${emulator.url}/`,
 		});
 
 		expect(result.status).toBe(200);
@@ -23,7 +23,7 @@ describe('Chat Thing › credential', () => {
 		const result = await testCredential('chatThingApi', {
 			channelId: CHANNEL,
 			secretKey: 'someone-elses-secret',
-			baseUrl: emulator.hostUrl,
+			baseUrl: emulator.url,
 		});
 
 		expect(result.status).toBe(403);

@@ -35,7 +35,7 @@ export function useChatThing() {
 		return await runNode({
 			type: 'chatThing',
 			parameters,
-			credentials: { chatThingApi: { secretKey, channelId, baseUrl: emulator.hostUrl } },
+			credentials: { chatThingApi: { secretKey, channelId, baseUrl: emulator.url } },
 			...rest,
 		});
 	}
