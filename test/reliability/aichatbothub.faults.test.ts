@@ -1,6 +1,6 @@
-import { AiChatbotHubEmulator } from '../emulators/aichatbothub';
-import { runNode } from '../harness/runNode';
-import { byId, TOKEN } from '../nodes/AiChatbotHub/setup';
+import type { AiChatbotHubEmulator } from '../emulators/aichatbothub';
+import { aiChatbotHub, TOKEN } from '../nodes/AiChatbotHub/setup';
+import { byId } from '../nodes/setup';
 import {
 	describeFaultMatrix,
 	each,
@@ -145,20 +145,9 @@ const expected: ExpectedOutcomes<keyof ReturnType<typeof operationsOf>> = {
 describe('AI Chatbot Hub › fault matrix', () => {
 	describeFaultMatrix(
 		{
-			name: 'AI Chatbot Hub',
+			platform: aiChatbotHub,
 			secrets: [TOKEN],
-			create: () => new AiChatbotHubEmulator({ token: TOKEN }),
-			start: async (emulator) => await emulator.start(),
-			stop: async (emulator) => await emulator.stop(),
-			server: (emulator) => emulator.server,
 			errorBody: (status) => ({ error: VENDOR_MESSAGES[status] ?? `Status ${status}` }),
-			run: async (emulator, parameters, options) =>
-				await runNode({
-					type: 'aiChatbotHub',
-					parameters,
-					credentials: { aiChatbotHubApi: { apiToken: TOKEN, baseUrl: emulator.url } },
-					...options,
-				}),
 			operations: operationsOf,
 		},
 		expected,

@@ -22,10 +22,11 @@ import type {
 
 import { PolledTrigger } from '../harness/runPoll';
 import { loadedNodeType, PACKAGE_ROOT, type RunNodeResult } from '../harness/runNode';
-import { TOKEN, useAiChatbotHub } from '../nodes/AiChatbotHub/setup';
-import { useChatsby } from '../nodes/Chatsby/setup';
-import { useChatThing } from '../nodes/ChatThing/setup';
-import { KEY, useSendKit } from '../nodes/SendKit/setup';
+import { aiChatbotHub } from '../nodes/AiChatbotHub/setup';
+import { chatsby } from '../nodes/Chatsby/setup';
+import { chatThing } from '../nodes/ChatThing/setup';
+import { sendKit } from '../nodes/SendKit/setup';
+import { usePlatform } from '../nodes/setup';
 
 type NodeName = 'aiChatbotHub' | 'chatThing' | 'sendKit' | 'chatsby';
 
@@ -1178,10 +1179,10 @@ async function runsAsCode(row: Row): Promise<boolean> {
 }
 
 describe('Bad input: every checked field fails before any request', () => {
-	const hub = useAiChatbotHub();
-	const thing = useChatThing();
-	const kit = useSendKit();
-	const by = useChatsby();
+	const hub = usePlatform(aiChatbotHub);
+	const thing = usePlatform(chatThing);
+	const kit = usePlatform(sendKit);
+	const by = usePlatform(chatsby);
 	const platforms = {
 		aiChatbotHub: hub,
 		chatThing: thing,
@@ -1251,12 +1252,12 @@ describe('Bad input: every checked field fails before any request', () => {
 					? new PolledTrigger(
 							'aiChatbotHubTrigger',
 							{ chatbot: rl(row.bad as string), events: ['finished'] },
-							{ aiChatbotHubApi: { apiToken: TOKEN, baseUrl: hub.emulator.url } },
+							hub.credentials(),
 						)
 					: new PolledTrigger(
 							'sendKitTrigger',
 							{ agentId: rl(row.bad as string), events: ['finished'] },
-							{ sendKitApi: { apiKey: KEY, workspaceId: '', baseUrl: kit.emulator.url } },
+							kit.credentials(),
 						);
 
 			await expect(trigger.poll()).rejects.toMatchObject({

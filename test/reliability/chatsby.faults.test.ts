@@ -1,6 +1,6 @@
-import { ChatsbyEmulator } from '../emulators/chatsby';
-import { runNode } from '../harness/runNode';
-import { API_KEY, byId } from '../nodes/Chatsby/setup';
+import type { ChatsbyEmulator } from '../emulators/chatsby';
+import { API_KEY, chatsby } from '../nodes/Chatsby/setup';
+import { byId } from '../nodes/setup';
 import {
 	describeFaultMatrix,
 	each,
@@ -230,22 +230,10 @@ const expected: ExpectedOutcomes<(typeof OPS)[number]> = {
 describe('Chatsby › fault matrix', () => {
 	describeFaultMatrix(
 		{
-			name: 'Chatsby',
+			platform: chatsby,
+			credential: { webhookSecret: WEBHOOK_SECRET },
 			secrets: [API_KEY, WEBHOOK_SECRET],
-			create: () => new ChatsbyEmulator({ apiKey: API_KEY }),
-			start: async (emulator) => await emulator.start(),
-			stop: async (emulator) => await emulator.stop(),
-			server: (emulator) => emulator.server,
 			errorBody: (status) => ({ error: { ...VENDOR_ERRORS[status], status } }),
-			run: async (emulator, parameters, options) =>
-				await runNode({
-					type: 'chatsby',
-					parameters,
-					credentials: {
-						chatsbyApi: { apiKey: API_KEY, webhookSecret: WEBHOOK_SECRET, baseUrl: emulator.url },
-					},
-					...options,
-				}),
 			operations: operationsOf,
 		},
 		expected,

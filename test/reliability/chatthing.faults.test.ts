@@ -1,8 +1,8 @@
 import { randomUUID } from 'crypto';
 
-import { ChatThingEmulator } from '../emulators/chatthing';
-import { runNode } from '../harness/runNode';
-import { byId, CHANNEL, SECRET } from '../nodes/ChatThing/setup';
+import type { ChatThingEmulator } from '../emulators/chatthing';
+import { chatThing, SECRET } from '../nodes/ChatThing/setup';
+import { byId } from '../nodes/setup';
 import {
 	describeFaultMatrix,
 	each,
@@ -233,30 +233,13 @@ const expected: ExpectedOutcomes<(typeof OPS)[number]> = {
 describe('Chat Thing › fault matrix', () => {
 	describeFaultMatrix(
 		{
-			name: 'Chat Thing',
+			platform: chatThing,
+			credential: { webhookSecret: WEBHOOK_SECRET },
 			secrets: [SECRET, WEBHOOK_SECRET],
-			create: () => new ChatThingEmulator({ channelId: CHANNEL, secretKey: SECRET }),
-			start: async (emulator) => await emulator.start(),
-			stop: async (emulator) => await emulator.stop(),
-			server: (emulator) => emulator.server,
 			errorBody: (status) => ({
 				success: false,
 				message: VENDOR_MESSAGES[status] ?? `Status ${status}`,
 			}),
-			run: async (emulator, parameters, options) =>
-				await runNode({
-					type: 'chatThing',
-					parameters,
-					credentials: {
-						chatThingApi: {
-							channelId: CHANNEL,
-							secretKey: SECRET,
-							webhookSecret: WEBHOOK_SECRET,
-							baseUrl: emulator.url,
-						},
-					},
-					...options,
-				}),
 			operations: operationsOf,
 		},
 		expected,

@@ -18,11 +18,16 @@
  */
 import util from 'node:util';
 
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 
-import type { EmulatorRequest, EmulatorServer, FaultSpec } from '../emulators/kit';
+import type { EmulatorRequest, FaultSpec, PlatformEmulator } from '../emulators/kit';
 import { coreLogger } from '../harness/logs';
-import type { RunNodeOptions, RunNodeResult } from '../harness/runNode';
+import type { RunNodeResult } from '../harness/runNode';
+import { runOn, type Platform, type RunOptions } from '../nodes/setup';
 
 /** The node's Timeout (Request Options → Timeout) in the rows that wait for one, in ms. */
 export const TIMEOUT_MS = 1000;
@@ -370,24 +375,17 @@ export interface Operation {
 }
 
 /**
- * A platform under test. Every row starts its own emulator, so that rows run concurrently
+ * A platform under faults. Every row starts its own emulator, so that rows run concurrently
  * (their waits for Retry-After, backoff and timeouts overlap) without sharing state.
  */
-export interface Platform<Emulator, Op extends string> extends PlatformShapes {
-	name: string;
+export interface MatrixPlatform<Emulator extends PlatformEmulator, Op extends string>
+	extends PlatformShapes {
+	/** The node, its emulator and its credential, as the node tests define them. */
+	platform: Platform<Emulator>;
+	/** Credential fields the rows add (a webhook secret: it must not leak either). */
+	credential?: ICredentialDataDecryptedObject;
 	/** The credential's secret values: none may appear in an output, an error or a log line. */
 	secrets: string[];
-	/** A new emulator (not started). */
-	create(): Emulator;
-	start(emulator: Emulator): Promise<unknown>;
-	stop(emulator: Emulator): Promise<void>;
-	server(emulator: Emulator): EmulatorServer;
-	/** Runs the node against this emulator, with the platform's credential. */
-	run(
-		emulator: Emulator,
-		parameters: INodeParameters,
-		options: Partial<Omit<RunNodeOptions, 'type' | 'parameters' | 'credentials'>>,
-	): Promise<RunNodeResult>;
 	/** The operations, bound to one emulator. */
 	operations(emulator: Emulator): Record<Op, Operation>;
 }
@@ -456,12 +454,12 @@ function captureAllLogs(): unknown[][] {
  * Declares the platform's fault matrix: one test per row (case × operation), each with its
  * expected outcome in its name. Rows run concurrently, each against its own emulator.
  */
-export function describeFaultMatrix<Emulator, Op extends string>(
-	platform: Platform<Emulator, Op>,
+export function describeFaultMatrix<Emulator extends PlatformEmulator, Op extends string>(
+	platform: MatrixPlatform<Emulator, Op>,
 	expected: ExpectedOutcomes<Op>,
 ): void {
 	const logged = captureAllLogs();
-	const operations = platform.operations(platform.create());
+	const operations = platform.operations(platform.platform.createEmulator());
 	const rows: Array<[string, Row<Op>]> = [];
 	for (const [caseId, byOperation] of Object.entries(expected) as Array<
 		[CaseId, Partial<Record<Op, Outcome>>]
@@ -473,12 +471,12 @@ export function describeFaultMatrix<Emulator, Op extends string>(
 	}
 
 	test.concurrent.each(rows)('%s', async (_title, row) => {
-		const emulator = platform.create();
-		await platform.start(emulator);
+		const emulator = platform.platform.createEmulator();
+		await emulator.start();
 		try {
 			await runRow(platform, emulator, row);
 		} finally {
-			await platform.stop(emulator);
+			await emulator.stop();
 		}
 	});
 
@@ -488,17 +486,26 @@ export function describeFaultMatrix<Emulator, Op extends string>(
 	});
 }
 
+/** Runs the node against a row's emulator, with the credential and the matrix's additions. */
+async function run<Emulator extends PlatformEmulator, Op extends string>(
+	{ platform, credential }: MatrixPlatform<Emulator, Op>,
+	emulator: Emulator,
+	parameters: INodeParameters,
+	options: RunOptions,
+): Promise<RunNodeResult> {
+	return await runOn(platform, emulator, parameters, { ...options, credential });
+}
+
 /** The run's Request Options: a short Timeout where the case waits for one, n8n's default otherwise. */
 function requestOptions(caseId: CaseId) {
 	return FAULTS[caseId].usesTimeout ? { timeout: TIMEOUT_MS } : {};
 }
 
-async function runRow<Emulator, Op extends string>(
-	platform: Platform<Emulator, Op>,
+async function runRow<Emulator extends PlatformEmulator, Op extends string>(
+	platform: MatrixPlatform<Emulator, Op>,
 	emulator: Emulator,
 	{ caseId, op, outcome }: Row<Op>,
 ): Promise<void> {
-	const server = platform.server(emulator);
 	const operation = platform.operations(emulator)[op];
 	const faultCase = FAULTS[caseId];
 	const { parameters, input } = operation.prepare();
@@ -508,7 +515,7 @@ async function runRow<Emulator, Op extends string>(
 		operation.itemOf(request) === 0;
 	const aimedAt = (request: EmulatorRequest) =>
 		isItem0(request) && (faultCase.everyRequest || (operation.faultedPage?.(request) ?? true));
-	server.injectFault({
+	emulator.injectFault({
 		...faultCase.fault(platform, operation),
 		method: operation.target.method,
 		path: operation.target.path,
@@ -516,7 +523,8 @@ async function runRow<Emulator, Op extends string>(
 		...(faultCase.everyRequest ? {} : { times: 1 }),
 	});
 
-	const result = await platform.run(
+	const result = await run(
+		platform,
 		emulator,
 		{ ...parameters, requestOptions: requestOptions(caseId) },
 		{ input, continueOnFail: true },
@@ -526,8 +534,8 @@ async function runRow<Emulator, Op extends string>(
 	expect(result.error).toBeUndefined();
 	const [item0, item1] = groupByItem(result.items);
 	operation.expectResult(item1, 1);
-	const attempts = server.requests.filter(aimedAt);
-	const faulted = server.requests.filter((request) => request.fault !== undefined);
+	const attempts = emulator.requests.filter(aimedAt);
+	const faulted = emulator.requests.filter((request) => request.fault !== undefined);
 	expect(faulted.every(isItem0)).toBe(true);
 
 	switch (outcome.kind) {
@@ -592,25 +600,26 @@ function expectNoSecret(secrets: string[], said: string): void {
 	for (const secret of secrets) expect(said).not.toContain(secret);
 }
 
-async function runAloneAndExpectError<Emulator, Op extends string>(
-	platform: Platform<Emulator, Op>,
+async function runAloneAndExpectError<Emulator extends PlatformEmulator, Op extends string>(
+	platform: MatrixPlatform<Emulator, Op>,
 	caseId: CaseId,
 	op: Op,
 	outcome: Extract<Outcome, { kind: 'fails' }>,
 ): Promise<void> {
-	const emulator = platform.create();
-	await platform.start(emulator);
+	const emulator = platform.platform.createEmulator();
+	await emulator.start();
 	try {
 		const operation = platform.operations(emulator)[op];
 		const { parameters, input } = operation.prepare();
 		const faultCase = FAULTS[caseId];
-		platform.server(emulator).injectFault({
+		emulator.injectFault({
 			...faultCase.fault(platform, operation),
 			method: operation.target.method,
 			path: operation.target.path,
 			...(faultCase.everyRequest ? {} : { times: 1 }),
 		});
-		const result = await platform.run(
+		const result = await run(
+			platform,
 			emulator,
 			{ ...parameters, requestOptions: requestOptions(caseId) },
 			{ input: [input[0]] },
@@ -623,6 +632,6 @@ async function runAloneAndExpectError<Emulator, Op extends string>(
 		);
 		expectNoSecret(platform.secrets, everythingSaid(result));
 	} finally {
-		await platform.stop(emulator);
+		await emulator.stop();
 	}
 }

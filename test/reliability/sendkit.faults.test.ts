@@ -1,6 +1,6 @@
-import { SendKitEmulator } from '../emulators/sendkit';
-import { runNode } from '../harness/runNode';
-import { byId, KEY } from '../nodes/SendKit/setup';
+import type { SendKitEmulator } from '../emulators/sendkit';
+import { KEY, sendKit } from '../nodes/SendKit/setup';
+import { byId } from '../nodes/setup';
 import {
 	describeFaultMatrix,
 	each,
@@ -128,20 +128,9 @@ const expected: ExpectedOutcomes<keyof ReturnType<typeof operationsOf>> = {
 describe('SendKit › fault matrix', () => {
 	describeFaultMatrix(
 		{
-			name: 'SendKit',
+			platform: sendKit,
 			secrets: [KEY],
-			create: () => new SendKitEmulator({ apiKey: KEY, workspaceId: 'ws_test' }),
-			start: async (emulator) => await emulator.start(),
-			stop: async (emulator) => await emulator.stop(),
-			server: (emulator) => emulator.server,
 			errorBody: (status) => ({ ...VENDOR_ERRORS[status], code: status }),
-			run: async (emulator, parameters, options) =>
-				await runNode({
-					type: 'sendKit',
-					parameters,
-					credentials: { sendKitApi: { apiKey: KEY, workspaceId: '', baseUrl: emulator.url } },
-					...options,
-				}),
 			operations: operationsOf,
 		},
 		expected,

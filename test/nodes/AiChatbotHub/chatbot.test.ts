@@ -1,7 +1,8 @@
-import { byId, seen, TOKEN, useAiChatbotHub } from './setup';
+import { byId, usePlatform } from '../setup';
+import { aiChatbotHub, seen, TOKEN } from './setup';
 
 describe('AI Chatbot Hub › Chatbot', () => {
-	const { emulator, run } = useAiChatbotHub();
+	const { emulator, run } = usePlatform(aiChatbotHub);
 
 	describe('Create', () => {
 		it('posts the name and settings to /chatbot/create and returns the new chatbot', async () => {

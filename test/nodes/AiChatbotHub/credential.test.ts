@@ -1,8 +1,9 @@
 import { testCredential } from '../../harness/credentialTest';
-import { TOKEN, useAiChatbotHub } from './setup';
+import { usePlatform } from '../setup';
+import { aiChatbotHub, TOKEN } from './setup';
 
 describe('AI Chatbot Hub › credential', () => {
-	const { emulator } = useAiChatbotHub();
+	const { emulator } = usePlatform(aiChatbotHub);
 
 	it('tests the token with GET /chatbots and passes with the right token', async () => {
 		const result = await testCredential('aiChatbotHubApi', {

@@ -1,4 +1,5 @@
-import { byId, seen, useAiChatbotHub } from './setup';
+import { byId, usePlatform } from '../setup';
+import { aiChatbotHub, seen } from './setup';
 
 const fileItem = (text: string, fileName = 'faq.txt', mimeType = 'text/plain', field = 'data') => ({
 	json: {},
@@ -6,7 +7,7 @@ const fileItem = (text: string, fileName = 'faq.txt', mimeType = 'text/plain', f
 });
 
 describe('AI Chatbot Hub › Data Source', () => {
-	const { emulator, run } = useAiChatbotHub();
+	const { emulator, run } = usePlatform(aiChatbotHub);
 
 	describe('Upload', () => {
 		it('posts the file as the multipart part "file" with its name, type and exact bytes', async () => {

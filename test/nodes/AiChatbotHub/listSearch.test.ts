@@ -1,11 +1,9 @@
 import { searchList } from '../../harness/listSearch';
-import { TOKEN, useAiChatbotHub } from './setup';
+import { usePlatform } from '../setup';
+import { aiChatbotHub } from './setup';
 
 describe('AI Chatbot Hub › lists of the resource locators', () => {
-	const { emulator } = useAiChatbotHub();
-	const credentials = () => ({ aiChatbotHubApi: { apiToken: TOKEN, baseUrl: emulator.url } });
-
-	beforeEach(() => emulator.reset());
+	const { emulator, credentials } = usePlatform(aiChatbotHub);
 
 	it('lists chatbots by name, filtered by what the user types', async () => {
 		const { chatbots } = emulator.seed();
@@ -77,7 +75,7 @@ describe('AI Chatbot Hub › lists of the resource locators', () => {
 				type: 'aiChatbotHub',
 				method: 'searchChatbots',
 				parameters: {},
-				credentials: { aiChatbotHubApi: { apiToken: 'wrong', baseUrl: emulator.url } },
+				credentials: credentials({ apiToken: 'wrong' }),
 			}),
 		).rejects.toMatchObject({ httpCode: '401' });
 	});

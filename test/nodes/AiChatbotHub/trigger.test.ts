@@ -1,8 +1,9 @@
 import { PolledTrigger } from '../../harness/runPoll';
-import { byId, TOKEN, useAiChatbotHub } from './setup';
+import { byId, usePlatform } from '../setup';
+import { aiChatbotHub, TOKEN } from './setup';
 
 describe('AI Chatbot Hub Trigger (polling data sources)', () => {
-	const { emulator } = useAiChatbotHub();
+	const { emulator, credentials } = usePlatform(aiChatbotHub);
 	let chatbot: string;
 
 	/** Adds a Q&A source through the API, as a user would; it starts in status `await`. */
@@ -22,16 +23,11 @@ describe('AI Chatbot Hub Trigger (polling data sources)', () => {
 		return ids;
 	};
 	const trigger = (events = ['finished', 'failed']) =>
-		new PolledTrigger(
-			'aiChatbotHubTrigger',
-			{ chatbot: byId(chatbot), events },
-			{ aiChatbotHubApi: { apiToken: TOKEN, baseUrl: emulator.url } },
-		);
+		new PolledTrigger('aiChatbotHubTrigger', { chatbot: byId(chatbot), events }, credentials());
 	const events = (items: Awaited<ReturnType<PolledTrigger['poll']>>) =>
 		(items ?? []).map((item) => `${String(item.json.event)} ${String(item.json.title)}`);
 
 	beforeEach(() => {
-		emulator.reset();
 		emulator.autoAdvanceSources = false;
 		chatbot = emulator.seed().chatbots.support;
 	});

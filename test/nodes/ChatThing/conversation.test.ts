@@ -1,7 +1,8 @@
-import { channelPath, seen, useChatThing } from './setup';
+import { usePlatform } from '../setup';
+import { channelPath, chatThing, seen } from './setup';
 
 describe('Chat Thing › Conversation', () => {
-	const { emulator, run } = useChatThing();
+	const { emulator, run } = usePlatform(chatThing);
 
 	describe('Start', () => {
 		it('posts to /conversation with no body and returns the ID and the greeting', async () => {
@@ -21,7 +22,7 @@ describe('Chat Thing › Conversation', () => {
 		it('explains a 403 as a secret key that does not match the channel', async () => {
 			const { error } = await run(
 				{ resource: 'conversation', operation: 'start' },
-				{ secretKey: 'other' },
+				{ credential: { secretKey: 'other' } },
 			);
 
 			expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '403' });
@@ -34,7 +35,7 @@ describe('Chat Thing › Conversation', () => {
 		it('explains a 403 for a wrong channel ID the same way', async () => {
 			const { error } = await run(
 				{ resource: 'conversation', operation: 'start' },
-				{ channelId: '00000000-0000-4000-8000-000000000000' },
+				{ credential: { channelId: '00000000-0000-4000-8000-000000000000' } },
 			);
 
 			expect(error).toMatchObject({ httpCode: '403' });

@@ -1,8 +1,9 @@
 import { testCredential } from '../../harness/credentialTest';
-import { CHANNEL, SECRET, useChatThing } from './setup';
+import { usePlatform } from '../setup';
+import { CHANNEL, chatThing, SECRET } from './setup';
 
 describe('Chat Thing › credential', () => {
-	const { emulator } = useChatThing();
+	const { emulator } = usePlatform(chatThing);
 
 	it('tests the pair with a read-only POST /conversations { limit: 1 } on the channel', async () => {
 		const result = await testCredential('chatThingApi', {

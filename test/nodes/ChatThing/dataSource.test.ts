@@ -1,7 +1,8 @@
-import { byId, channelPath, seen, useChatThing } from './setup';
+import { byId, usePlatform } from '../setup';
+import { channelPath, chatThing, seen } from './setup';
 
 describe('Chat Thing › Data Source', () => {
-	const { emulator, run } = useChatThing();
+	const { emulator, run } = usePlatform(chatThing);
 
 	it('creates a manual data source with POST /data-sources and returns it', async () => {
 		const { items } = await run({ resource: 'dataSource', operation: 'create' });

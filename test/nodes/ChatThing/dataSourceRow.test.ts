@@ -1,4 +1,5 @@
-import { byId, channelPath, seen, useChatThing } from './setup';
+import { byId, usePlatform } from '../setup';
+import { channelPath, chatThing, seen } from './setup';
 
 const rowsInput = (count: number, dataSourceId: string) =>
 	Array.from({ length: count }, (_, i) => ({
@@ -6,7 +7,7 @@ const rowsInput = (count: number, dataSourceId: string) =>
 	}));
 
 describe('Chat Thing › Data Source Row', () => {
-	const { emulator, run } = useChatThing();
+	const { emulator, run } = usePlatform(chatThing);
 	const createFromItems = (options: { batchSize?: number } = {}) => ({
 		resource: 'dataSourceRow',
 		operation: 'create',

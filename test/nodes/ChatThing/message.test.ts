@@ -1,6 +1,7 @@
 import type { ExecutionLifecycleHooks } from 'n8n-core';
 
-import { byId, channelPath, seen, useChatThing } from './setup';
+import { byId, usePlatform } from '../setup';
+import { channelPath, chatThing, seen } from './setup';
 
 type Chunk = { type: string; content?: string; metadata: { itemIndex: number } };
 
@@ -16,7 +17,7 @@ function streamingRun(chunks: Chunk[]) {
 }
 
 describe('Chat Thing › Message', () => {
-	const { emulator, run } = useChatThing();
+	const { emulator, run } = usePlatform(chatThing);
 	const send = (extra: object = {}) => ({
 		resource: 'message',
 		operation: 'send',

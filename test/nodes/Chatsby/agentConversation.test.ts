@@ -1,10 +1,11 @@
 import type { ExecutionLifecycleHooks } from 'n8n-core';
 
 import { testCredential } from '../../harness/credentialTest';
-import { API_KEY, byId, seen, useChatsby } from './setup';
+import { byId, usePlatform } from '../setup';
+import { API_KEY, chatsby, seen } from './setup';
 
 describe('Chatsby › Agent', () => {
-	const { emulator, run } = useChatsby();
+	const { emulator, run } = usePlatform(chatsby);
 
 	it('creates an agent with its settings', async () => {
 		const { items } = await run({
@@ -100,7 +101,7 @@ describe('Chatsby › Agent', () => {
 });
 
 describe('Chatsby › Conversation › Send Message', () => {
-	const { emulator, run } = useChatsby();
+	const { emulator, run } = usePlatform(chatsby);
 	const send = (agentId: string, options: { stream?: boolean } = {}) => ({
 		resource: 'conversation',
 		operation: 'send',

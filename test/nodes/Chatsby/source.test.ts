@@ -1,7 +1,8 @@
-import { byId, seen, useChatsby } from './setup';
+import { byId, usePlatform } from '../setup';
+import { chatsby, seen } from './setup';
 
 describe('Chatsby › Source', () => {
-	const { emulator, run } = useChatsby();
+	const { emulator, run } = usePlatform(chatsby);
 	const add = (agentId: string, fields: object) => ({
 		resource: 'source',
 		operation: 'add',

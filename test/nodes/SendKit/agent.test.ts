@@ -1,8 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- emulator fixtures, not secrets */
-import { byId, KEY, seen, useSendKit } from './setup';
+import { SendKitEmulator } from '../../emulators/sendkit';
+import { byId, usePlatform } from '../setup';
+import { KEY, seen, sendKit } from './setup';
 
 describe('SendKit › Agent', () => {
-	const { emulator, run } = useSendKit();
+	const { emulator, run } = usePlatform(sendKit);
 
 	it('creates an agent with nested company info and persona, unwrapped from { success, data }', async () => {
 		const { items, error } = await run({
@@ -170,7 +172,10 @@ describe('SendKit › Agent', () => {
 });
 
 describe('SendKit › platform keys', () => {
-	const { emulator, run } = useSendKit('sk_user_platform_1', 'ws_9');
+	const { emulator, run } = usePlatform(
+		sendKit,
+		new SendKitEmulator({ apiKey: 'sk_user_platform_1', workspaceId: 'ws_9' }),
+	);
 
 	it('sends X-Workspace-Id with a platform key', async () => {
 		emulator.seed();

@@ -1,8 +1,9 @@
 import { testCredential } from '../../harness/credentialTest';
-import { KEY, useSendKit } from './setup';
+import { usePlatform } from '../setup';
+import { KEY, sendKit } from './setup';
 
 describe('SendKit › credential', () => {
-	const { emulator } = useSendKit();
+	const { emulator } = usePlatform(sendKit);
 
 	it('tests the key with GET /v1/agents, without a workspace header for a workspace key', async () => {
 		const result = await testCredential('sendKitApi', {

@@ -1,4 +1,5 @@
-import { byId, seen, useSendKit } from './setup';
+import { byId, usePlatform } from '../setup';
+import { seen, sendKit } from './setup';
 
 const file = (text: string | Buffer, fileName = 'pricing.pdf', mimeType = 'application/pdf') => ({
 	json: {},
@@ -8,7 +9,7 @@ const file = (text: string | Buffer, fileName = 'pricing.pdf', mimeType = 'appli
 });
 
 describe('SendKit › Document', () => {
-	const { emulator, run } = useSendKit();
+	const { emulator, run } = usePlatform(sendKit);
 	const upload = (agentId: string, options: { processAfterUpload?: boolean } = {}) => ({
 		resource: 'document',
 		operation: 'upload',

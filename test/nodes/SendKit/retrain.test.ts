@@ -1,7 +1,8 @@
-import { byId, seen, useSendKit } from './setup';
+import { byId, usePlatform } from '../setup';
+import { seen, sendKit } from './setup';
 
 describe('SendKit › Agent › Retrain', () => {
-	const { emulator, run } = useSendKit();
+	const { emulator, run } = usePlatform(sendKit);
 	const retrain = (
 		agentId: string,
 		retrainOptions: Record<string, string | number | boolean> = {},

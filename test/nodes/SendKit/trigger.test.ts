@@ -1,16 +1,13 @@
 import { PolledTrigger } from '../../harness/runPoll';
-import { byId, KEY, useSendKit } from './setup';
+import { byId, usePlatform } from '../setup';
+import { KEY, sendKit } from './setup';
 
 describe('SendKit Trigger (polling training status)', () => {
-	const { emulator } = useSendKit();
+	const { emulator, credentials } = usePlatform(sendKit);
 	let agentId: string;
 
 	const trigger = (events = ['finished', 'failed']) =>
-		new PolledTrigger(
-			'sendKitTrigger',
-			{ agentId: byId(agentId), events },
-			{ sendKitApi: { apiKey: KEY, workspaceId: '', baseUrl: emulator.url } },
-		);
+		new PolledTrigger('sendKitTrigger', { agentId: byId(agentId), events }, credentials());
 	const setTraining = (status: string, updatedAt: string) =>
 		Object.assign(emulator.agents.get(agentId)!, { trainingStatus: status, updatedAt });
 	const events = (items: Awaited<ReturnType<PolledTrigger['poll']>>) =>
