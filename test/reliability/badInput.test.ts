@@ -1191,7 +1191,7 @@ describe('Bad input: every checked field fails before any request', () => {
 	};
 	const allRequests = () =>
 		[hub, thing, kit, by].flatMap(({ emulator }) =>
-			emulator.server.requests.map((request) => `${request.method} ${request.path}`),
+			emulator.requests.map((request) => `${request.method} ${request.path}`),
 		);
 
 	describe.each(NODE_ROWS.map((row) => [nameOf(row), row] as const))('%s', (_name, row) => {

@@ -20,7 +20,7 @@ describe('AI Chatbot Hub › Chatbot', () => {
 			});
 
 			expect(error).toBeUndefined();
-			const [request] = emulator.server.requests;
+			const [request] = emulator.requests;
 			expect(request.method).toBe('POST');
 			expect(request.path).toBe('/api/v1/chatbot/create');
 			expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
@@ -63,7 +63,7 @@ describe('AI Chatbot Hub › Chatbot', () => {
 				additionalFields: { rateLimitSeconds: 30 },
 			});
 
-			expect(emulator.server.requests[0].body).toEqual({
+			expect(emulator.requests[0].body).toEqual({
 				name: 'Half limit',
 				rate_limit: [20, 30],
 			});
@@ -80,7 +80,7 @@ describe('AI Chatbot Hub › Chatbot', () => {
 			expect(error?.message).toBe(
 				"'Rate Limit Messages' must be a whole number from 1 to 100, not 101 [item 0]",
 			);
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 
 		it('rejects a name that resolves to empty before any request', async () => {
@@ -92,7 +92,7 @@ describe('AI Chatbot Hub › Chatbot', () => {
 			});
 
 			expect(error?.message).toBe("'Name' is empty [item 0]");
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 	});
 
@@ -119,7 +119,7 @@ describe('AI Chatbot Hub › Chatbot', () => {
 				chatbot: byId('../chatbots?x=1'),
 			});
 
-			expect(emulator.server.requests[0].path).toBe('/api/v1/chatbot/..%2Fchatbots%3Fx%3D1');
+			expect(emulator.requests[0].path).toBe('/api/v1/chatbot/..%2Fchatbots%3Fx%3D1');
 			expect(error?.message).toMatch(/not found/i);
 		});
 
@@ -133,7 +133,7 @@ describe('AI Chatbot Hub › Chatbot', () => {
 			expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '404' });
 			expect(error?.message).toMatch(/not found/i);
 			expect(error?.context?.itemIndex).toBe(0);
-			expect(emulator.server.requests).toHaveLength(1);
+			expect(emulator.requests).toHaveLength(1);
 		});
 	});
 
@@ -160,7 +160,7 @@ describe('AI Chatbot Hub › Chatbot', () => {
 			});
 
 			expect(items).toHaveLength(1);
-			expect(emulator.server.requests).toHaveLength(1);
+			expect(emulator.requests).toHaveLength(1);
 		});
 	});
 
@@ -197,7 +197,7 @@ describe('AI Chatbot Hub › Chatbot', () => {
 			});
 
 			expect(error?.message).toBe("'Update Fields' is empty [item 0]");
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 	});
 
@@ -226,7 +226,7 @@ describe('AI Chatbot Hub › Chatbot', () => {
 			});
 
 			expect(error?.message).toBe("'Chatbot' is empty [item 0]");
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 	});
 });

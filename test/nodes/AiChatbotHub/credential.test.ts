@@ -12,7 +12,7 @@ describe('AI Chatbot Hub › credential', () => {
 		});
 
 		expect(result.status).toBe(200);
-		const [request] = emulator.server.requests;
+		const [request] = emulator.requests;
 		expect(request.method).toBe('GET');
 		expect(request.path).toBe('/api/v1/chatbots');
 		expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);

@@ -12,7 +12,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 	describe('Upload', () => {
 		it('posts the file as the multipart part "file" with its name, type and exact bytes', async () => {
 			const { chatbots } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items, error } = await run(
 				{
@@ -26,7 +26,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 			);
 
 			expect(error).toBeUndefined();
-			const [request] = emulator.server.requests;
+			const [request] = emulator.requests;
 			expect(request.method).toBe('POST');
 			expect(request.path).toBe(`/api/v1/chatbot/${chatbots.support}/data-source/upload`);
 			expect(request.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
@@ -53,11 +53,11 @@ describe('AI Chatbot Hub › Data Source', () => {
 					{ input: [fileItem('same bytes', 'same.txt')] },
 				);
 			const first = await upload();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const again = await upload();
 
-			expect(emulator.server.requests.map((request) => request.status)).toEqual([409]);
+			expect(emulator.requests.map((request) => request.status)).toEqual([409]);
 			expect(again.items[0].json).toMatchObject({
 				uuid: first.items[0].json.uuid,
 				alreadyExisted: true,
@@ -82,7 +82,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 
 		it('rejects a missing binary field before any request, listing the fields the item has', async () => {
 			const { chatbots } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { error } = await run(
 				{
@@ -97,14 +97,14 @@ describe('AI Chatbot Hub › Data Source', () => {
 
 			expect(error?.message).toBe("The item has no binary field 'document' [item 0]");
 			expect(error?.description).toMatch(/attachment/);
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 	});
 
 	describe('Create Q&A', () => {
 		it('posts question, answer and link to /chatbot/{uuid}/data-source/qa', async () => {
 			const { chatbots } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'dataSource',
@@ -131,7 +131,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 
 		it('rejects an empty answer before any request', async () => {
 			const { chatbots } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { error } = await run({
 				resource: 'dataSource',
@@ -143,14 +143,14 @@ describe('AI Chatbot Hub › Data Source', () => {
 			});
 
 			expect(error?.message).toBe("'Answer' is empty [item 0]");
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 	});
 
 	describe('Create URL', () => {
 		it('posts the URL to /chatbot/{uuid}/data-source/url', async () => {
 			const { chatbots } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'dataSource',
@@ -174,7 +174,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 			'rejects %s before any request',
 			async (url) => {
 				const { chatbots } = emulator.seed();
-				emulator.server.clearRequests();
+				emulator.clearRequests();
 
 				const { error } = await run({
 					resource: 'dataSource',
@@ -185,7 +185,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 				});
 
 				expect(error?.message).toMatch(/^'URL' is not a valid URL: .* \[item 0\]$/);
-				expect(emulator.server.requests).toHaveLength(0);
+				expect(emulator.requests).toHaveLength(0);
 			},
 		);
 	});
@@ -193,7 +193,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 	describe('Update', () => {
 		it('posts the title to /data-source/{uuid}/update', async () => {
 			const { sources } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'dataSource',
@@ -219,7 +219,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 	describe('Get Many', () => {
 		it("lists a chatbot's data sources", async () => {
 			const { chatbots } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'dataSource',
@@ -272,7 +272,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 	describe('Retrain', () => {
 		it('posts the IDs to /data-sources/url/re-scrape and returns one item per source', async () => {
 			const { sources } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'dataSource',
@@ -359,7 +359,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 	describe('Delete', () => {
 		it('sends POST to /data-source/{uuid}/delete and returns { deleted, uuid }', async () => {
 			const { sources } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'dataSource',
@@ -382,7 +382,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 	describe('Delete Many', () => {
 		it('posts the IDs to /data-sources/delete and returns them', async () => {
 			const { sources } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 			const ids = [sources.supportReturnsQa, sources.supportHandbookFile];
 
 			const { items } = await run({

@@ -18,12 +18,12 @@ export const aiChatbotHub: Platform<AiChatbotHubEmulator> = {
  * must carry the credential's token, and JSON content type where it has a body.
  */
 export function seen(emulator: AiChatbotHubEmulator) {
-	for (const request of emulator.server.requests) {
+	for (const request of emulator.requests) {
 		expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
 		if (request.rawBody.length > 0)
 			expect(request.headers['content-type']).toMatch(/^application\/json/);
 	}
-	return emulator.server.requests.map((request) => ({
+	return emulator.requests.map((request) => ({
 		method: request.method,
 		path: request.path,
 		body: request.body,

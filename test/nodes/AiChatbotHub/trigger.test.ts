@@ -14,7 +14,7 @@ describe('AI Chatbot Hub Trigger (polling data sources)', () => {
 			body: JSON.stringify({ question, answer: `About ${question}` }),
 		});
 		const { uuid } = (await response.json()) as { uuid: string };
-		emulator.server.clearRequests();
+		emulator.clearRequests();
 		return uuid;
 	};
 	const addQas = async (...questions: string[]) => {
@@ -139,7 +139,7 @@ describe('AI Chatbot Hub Trigger (polling data sources)', () => {
 	it('lists the sources with the token, at GET /chatbot/{uuid}/data-sources', async () => {
 		await trigger().poll();
 
-		const [request] = emulator.server.requests;
+		const [request] = emulator.requests;
 		expect(request.method).toBe('GET');
 		expect(request.path).toBe(`/api/v1/chatbot/${chatbot}/data-sources`);
 		expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
@@ -150,9 +150,9 @@ describe('AI Chatbot Hub Trigger (polling data sources)', () => {
 		const source = await addQa('Busy');
 		await watcher.poll();
 		emulator.setSourceStatus(source, 'success');
-		emulator.server.injectFault({ kind: 'status', status: 503, retryAfterSeconds: 0, times: 1 });
+		emulator.injectFault({ kind: 'status', status: 503, retryAfterSeconds: 0, times: 1 });
 
 		expect(events(await watcher.poll())).toEqual(['source.trained Busy']);
-		expect(emulator.server.requests.filter((r) => r.status === 503)).toHaveLength(1);
+		expect(emulator.requests.filter((r) => r.status === 503)).toHaveLength(1);
 	});
 });

@@ -97,14 +97,14 @@ describe('Chat Thing › Conversation', () => {
 			});
 
 			// The running count reaches pagination.total: no empty second page is fetched.
-			expect(emulator.server.requests).toHaveLength(1);
+			expect(emulator.requests).toHaveLength(1);
 			expect(items).toHaveLength(100);
 		});
 
 		it('stops with an error instead of looping when the service repeats a cursor', async () => {
 			addConversations(300);
 			// A faulty page that always points back at the same record.
-			emulator.server.injectFault({
+			emulator.injectFault({
 				kind: 'status',
 				status: 200,
 				path: /\/conversations$/,
@@ -122,7 +122,7 @@ describe('Chat Thing › Conversation', () => {
 			});
 
 			expect(error?.message).toBe('The service sent the same page cursor twice');
-			expect(emulator.server.requests.length).toBeLessThanOrEqual(3);
+			expect(emulator.requests.length).toBeLessThanOrEqual(3);
 		});
 	});
 });

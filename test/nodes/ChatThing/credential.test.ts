@@ -13,7 +13,7 @@ describe('Chat Thing › credential', () => {
 		});
 
 		expect(result.status).toBe(200);
-		const [request] = emulator.server.requests;
+		const [request] = emulator.requests;
 		expect(request.method).toBe('POST');
 		expect(request.path).toBe(`/api/public/channels/${CHANNEL}/1.0/conversations`);
 		expect(request.headers['x-api-secret-key']).toBe(SECRET);

@@ -121,7 +121,7 @@ describe('Chat Thing › Data Source', () => {
 			dataSourceId: byId(dataSource),
 		});
 
-		expect(emulator.server.requests).toHaveLength(1);
+		expect(emulator.requests).toHaveLength(1);
 		expect(error).toMatchObject({ httpCode: '429' });
 		expect(error?.message).toBe(
 			'A sync is already running, or the storage tokens are used up (429)',

@@ -22,7 +22,7 @@ export const channelPath = (path: string) => `/api/public/channels/${CHANNEL}/1.
 
 /** The requests received (method, path, query, body); each must carry the secret and JSON. */
 export function seen(emulator: ChatThingEmulator) {
-	return emulator.server.requests.map((request) => {
+	return emulator.requests.map((request) => {
 		expect(request.headers['x-api-secret-key']).toBe(SECRET);
 		if (request.rawBody.length > 0)
 			expect(request.headers['content-type']).toMatch(/^application\/json/);

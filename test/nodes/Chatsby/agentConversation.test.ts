@@ -58,7 +58,7 @@ describe('Chatsby › Agent', () => {
 		expect(long.error?.message).toBe(
 			"'Name' is 101 characters long; the most the service accepts is 100 [item 0]",
 		);
-		expect(emulator.server.requests).toHaveLength(0);
+		expect(emulator.requests).toHaveLength(0);
 	});
 
 	it('lists agents with the status filter', async () => {
@@ -141,7 +141,7 @@ describe('Chatsby › Conversation › Send Message', () => {
 				}),
 		});
 
-		expect(emulator.server.requests[0].body).toMatchObject({ stream: true });
+		expect(emulator.requests[0].body).toMatchObject({ stream: true });
 		expect(items[0].json).toEqual({
 			agent_id: agent,
 			message: 'What is your return policy?',
@@ -176,6 +176,6 @@ describe('Chatsby › Conversation › Send Message', () => {
 
 		expect(items[0].json.error).toMatch(/before it was complete/);
 		expect(items[0].json.partialResponse).toBe('Our answer to:');
-		expect(emulator.server.requests).toHaveLength(1);
+		expect(emulator.requests).toHaveLength(1);
 	});
 });

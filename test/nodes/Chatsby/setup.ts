@@ -15,7 +15,7 @@ export const chatsby: Platform<ChatsbyEmulator> = {
 
 /** The requests received (method, path, query, body); each must carry the Bearer key. */
 export function seen(emulator: ChatsbyEmulator) {
-	return emulator.server.requests.map((request) => {
+	return emulator.requests.map((request) => {
 		expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
 		return {
 			method: request.method,

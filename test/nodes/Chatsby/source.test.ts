@@ -41,9 +41,7 @@ describe('Chatsby › Source', () => {
 			const { error } = await run(add(agent, { type: 'text', text: 'x'.repeat(100_000) }));
 
 			expect(error).toBeUndefined();
-			expect((emulator.server.requests[0].body as { content: string }).content).toHaveLength(
-				100_000,
-			);
+			expect((emulator.requests[0].body as { content: string }).content).toHaveLength(100_000);
 		});
 
 		it('sends Q&A pairs entered one by one as a JSON string', async () => {
@@ -62,7 +60,7 @@ describe('Chatsby › Source', () => {
 				}),
 			);
 
-			expect(emulator.server.requests[0].body).toEqual({
+			expect(emulator.requests[0].body).toEqual({
 				type: 'qa',
 				content: JSON.stringify([
 					{ question: 'Do you ship abroad?', answer: 'Yes.' },
@@ -80,9 +78,9 @@ describe('Chatsby › Source', () => {
 			);
 
 			expect(error).toBeUndefined();
-			expect(
-				JSON.parse((emulator.server.requests[0].body as { content: string }).content),
-			).toHaveLength(500);
+			expect(JSON.parse((emulator.requests[0].body as { content: string }).content)).toHaveLength(
+				500,
+			);
 		});
 
 		it('adds a file by its reference', async () => {
@@ -90,7 +88,7 @@ describe('Chatsby › Source', () => {
 
 			await run(add(agent, { type: 'file', fileReference: 'file_ref_123' }));
 
-			expect(emulator.server.requests[0].body).toEqual({ type: 'file', content: 'file_ref_123' });
+			expect(emulator.requests[0].body).toEqual({ type: 'file', content: 'file_ref_123' });
 		});
 
 		it.each([
@@ -137,14 +135,14 @@ describe('Chatsby › Source', () => {
 
 			expect(error?.message).toMatch(message);
 			expect(error?.message).toMatch(/\[item 0\]$/);
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 
 		it('rejects an empty agent ID before any request', async () => {
 			const { error } = await run(add('={{ $json.agent }}', { type: 'text', text: 'hello' }));
 
 			expect(error?.message).toBe("'Agent' is empty [item 0]");
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 
 		it('waits until the source is trained, checking GET /sources/{id}', async () => {
@@ -267,7 +265,7 @@ describe('Chatsby › Source', () => {
 			expect(seen(emulator)).toEqual([
 				{ method: 'DELETE', path: `/v1/sources/${sources[1]}`, body: undefined },
 			]);
-			expect(emulator.server.requests[0].status).toBe(204);
+			expect(emulator.requests[0].status).toBe(204);
 			expect(items[0].json).toEqual({ deleted: true, id: sources[1] });
 		});
 	});
@@ -320,7 +318,7 @@ describe('Chatsby › Source', () => {
 
 			expect(error).toMatchObject({ httpCode: '409' });
 			expect(error?.message).toMatch(/already processing/);
-			expect(emulator.server.requests).toHaveLength(1);
+			expect(emulator.requests).toHaveLength(1);
 		});
 	});
 });

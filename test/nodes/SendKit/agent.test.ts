@@ -99,7 +99,7 @@ describe('SendKit › Agent', () => {
 		});
 
 		expect(error?.message).toBe("'Update Fields' is empty [item 0]");
-		expect(emulator.server.requests).toHaveLength(0);
+		expect(emulator.requests).toHaveLength(0);
 	});
 
 	it('soft-deletes an agent and returns { deleted, agentId }', async () => {
@@ -145,7 +145,7 @@ describe('SendKit › Agent', () => {
 		});
 
 		expect(error?.message).toBe("'Agent' is empty [item 0]");
-		expect(emulator.server.requests).toHaveLength(0);
+		expect(emulator.requests).toHaveLength(0);
 	});
 
 	it('fails with 404 for an unknown agent, saying so', async () => {
@@ -186,7 +186,7 @@ describe('SendKit › platform keys', () => {
 		);
 
 		expect(error).toBeUndefined();
-		expect(emulator.server.requests[0].headers['x-workspace-id']).toBe('ws_9');
+		expect(emulator.requests[0].headers['x-workspace-id']).toBe('ws_9');
 	});
 
 	it('explains the 403 of a platform key without a workspace', async () => {

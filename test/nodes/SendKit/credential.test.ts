@@ -13,7 +13,7 @@ describe('SendKit › credential', () => {
 		});
 
 		expect(result.status).toBe(200);
-		const [request] = emulator.server.requests;
+		const [request] = emulator.requests;
 		expect([request.method, request.path]).toEqual(['GET', '/v1/agents']);
 		expect(request.headers['x-api-key']).toBe(KEY);
 		expect(request.headers['x-workspace-id']).toBeUndefined();

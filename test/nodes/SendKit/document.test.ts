@@ -33,7 +33,7 @@ describe('SendKit › Document', () => {
 		const [stored] = [...emulator.uploads.values()];
 		expect(stored.data.toString()).toBe('%PDF-1.7 pricing');
 		expect(stored.contentType).toBe('application/pdf');
-		const put = emulator.server.requests.find((request) => request.method === 'PUT');
+		const put = emulator.requests.find((request) => request.method === 'PUT');
 		expect(put?.headers['x-api-key']).toBeUndefined();
 		expect(requests[1]).toMatchObject({
 			method: 'POST',
@@ -86,7 +86,7 @@ describe('SendKit › Document', () => {
 		const { error } = await run(upload(agent), { input: [item] });
 
 		expect(error?.message).toMatch(message);
-		expect(emulator.server.requests).toHaveLength(0);
+		expect(emulator.requests).toHaveLength(0);
 	});
 
 	it('processes an uploaded file', async () => {
@@ -94,7 +94,7 @@ describe('SendKit › Document', () => {
 		const first = await run(upload(agent, { processAfterUpload: false }), {
 			input: [file('hello', 'notes.txt', 'text/plain')],
 		});
-		emulator.server.clearRequests();
+		emulator.clearRequests();
 		const { fileKey, fileUrl } = first.items[0].json as { fileKey: string; fileUrl: string };
 
 		const { items } = await run({
@@ -122,7 +122,7 @@ describe('SendKit › Document', () => {
 		const [agent] = emulator.seed().agents;
 		const done = await run(upload(agent), { input: [file('%PDF')] });
 		const fileKey = (done.items[0].json.document as { fileKey: string }).fileKey;
-		emulator.server.clearRequests();
+		emulator.clearRequests();
 
 		const { items } = await run({
 			resource: 'document',

@@ -18,7 +18,7 @@ export const sendKit: Platform<SendKitEmulator> = {
 
 /** The API requests received (method, path, body); each must carry the key and no workspace header. */
 export function seen(emulator: SendKitEmulator) {
-	return emulator.server.requests
+	return emulator.requests
 		.filter((request) => !request.routePath.startsWith('/uploads/'))
 		.map((request) => {
 			expect(request.headers['x-api-key']).toBe(emulator.apiKey);

@@ -91,7 +91,7 @@ describe('SendKit Trigger (polling training status)', () => {
 	it('checks the agent with GET /v1/agents/{id} and the API key', async () => {
 		await trigger().poll();
 
-		const [request] = emulator.server.requests;
+		const [request] = emulator.requests;
 		expect([request.method, request.path]).toEqual(['GET', `/v1/agents/${agentId}`]);
 		expect(request.headers['x-api-key']).toBe(KEY);
 	});
