@@ -21,7 +21,8 @@ import type {
 } from 'n8n-workflow';
 
 import { PolledTrigger } from '../harness/runPoll';
-import { loadedNodeType, PACKAGE_ROOT, type RunNodeResult } from '../harness/runNode';
+import type { RunNodeResult } from '../harness/runNode';
+import { loadedNodeType, PACKAGE_ROOT } from '../harness/workflow';
 import { aiChatbotHub } from '../nodes/AiChatbotHub/setup';
 import { chatsby } from '../nodes/Chatsby/setup';
 import { chatThing } from '../nodes/ChatThing/setup';
