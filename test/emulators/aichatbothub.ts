@@ -161,6 +161,7 @@ export interface AiChatbotHubSeed {
 
 type JsonObject = Record<string, unknown>;
 
+// assumed: the error body `{ "error": "…" }` (GPT-trainer's Make template reads it; no docs)
 function apiError(status: number, message: string): HttpError {
 	return new HttpError(status, { error: message });
 }
@@ -304,6 +305,7 @@ export class AiChatbotHubEmulator extends PlatformEmulator {
 		this.token = options.token ?? 'test-token';
 		this.restoreTestControls();
 
+		// assumed: a refused token gets 401 with these words
 		this.server.authenticate = (req) =>
 			req.headers.authorization === `Bearer ${this.token}`
 				? undefined
@@ -554,6 +556,7 @@ export class AiChatbotHubEmulator extends PlatformEmulator {
 	}
 
 	// --- lookups (404 `{"error": "... not found"}`) ---------------------------------------------
+	// assumed: an unknown ID gets 404 (the status of a missing object is undocumented)
 
 	private requireChatbot(uuid: string): ChatbotObject {
 		const chatbot = this.chatbots.get(uuid);
@@ -845,6 +848,7 @@ export class AiChatbotHubEmulator extends PlatformEmulator {
 			this.streamCutsLeft--;
 			cutAfterChunks = this.streamCutAfterChunks;
 		}
+		// assumed: the stream's content type and how the text is cut (documented only as plain text)
 		return res.stream(splitIntoChunks(response), {
 			contentType: 'text/plain; charset=utf-8',
 			chunkDelayMs: this.streamChunkDelayMs,
@@ -856,7 +860,8 @@ export class AiChatbotHubEmulator extends PlatformEmulator {
 		});
 	}
 
-	/** [inferred] SDK-only endpoint, served only with `nonStreamEndpoint: true`. */
+	// assumed: `/message/non-stream` and its `{ response }` answer (the unofficial SDK's, in no docs)
+	/** The SDK-only endpoint, served only with `nonStreamEndpoint: true`. */
 	private nonStreamMessage(req: EmulatorRequest): EmulatorReply {
 		const { session, chatbotUuid } = this.requireSessionRow(req.params.uuid);
 		const query = requiredString(jsonBody(req), 'query');
@@ -871,7 +876,7 @@ export class AiChatbotHubEmulator extends PlatformEmulator {
 		return { status: 200, json: { success: true } };
 	}
 
-	/** Unknown UUIDs in a bulk delete are ignored (behaviour on the real host is [unknown]). */
+	// assumed: a bulk delete ignores unknown UUIDs (undocumented)
 	private deleteMessages(req: EmulatorRequest): EmulatorReply {
 		for (const uuid of uuidList(jsonBody(req))) this.messages.delete(uuid);
 		return { status: 200, json: { success: true } };
@@ -885,7 +890,8 @@ export class AiChatbotHubEmulator extends PlatformEmulator {
 	): MessageObject {
 		const owner = chatbotUuid ?? this.sessions.get(sessionUuid)?.chatbotUuid;
 		const chatbot = owner ? this.chatbots.get(owner) : undefined;
-		// Citations only when the chatbot shows them; the citation shape is not documented, so this one is invented.
+		// Citations only when the chatbot shows them.
+		// assumed: the citation shape inside cite_data_json (undocumented)
 		const citations = chatbot?.meta.show_citations
 			? this.sourcesOf(chatbot.uuid)
 					.filter((source) => source.status === 'success')
@@ -921,7 +927,7 @@ export class AiChatbotHubEmulator extends PlatformEmulator {
 		);
 		const contentHash = createHash('sha256').update(file.data).digest('hex');
 
-		// Same name and same content as a source of this chatbot → 409 with the existing source ([inferred] from the SDK).
+		// assumed: same name and bytes as a source of the chatbot → 409 with that source (the SDK's)
 		const duplicate = [...this.sources.values()].find(
 			(row) =>
 				row.chatbotUuid === chatbot.uuid &&
@@ -1008,7 +1014,7 @@ export class AiChatbotHubEmulator extends PlatformEmulator {
 		return { status: 200, json: { success: true } };
 	}
 
-	/** Unknown UUIDs in a bulk delete are ignored (behaviour on the real host is [unknown]). */
+	// assumed: a bulk delete ignores unknown UUIDs (undocumented)
 	private deleteSources(req: EmulatorRequest): EmulatorReply {
 		for (const uuid of uuidList(jsonBody(req))) this.removeSource(uuid);
 		return { status: 200, json: { success: true } };
@@ -1073,7 +1079,7 @@ export class AiChatbotHubEmulator extends PlatformEmulator {
 
 	private applySourceStatus(row: SourceRow, status: string): void {
 		row.source.status = status;
-		// Tokens are counted once processing succeeds (~4 bytes per token); failed sources hold none.
+		// assumed: tokens count once processing succeeds (~4 bytes a token); failed sources hold none
 		row.source.tokens = DONE_STATUSES.includes(status)
 			? Math.max(1, Math.ceil(row.source.file_size / 4))
 			: 0;
@@ -1102,7 +1108,7 @@ export class AiChatbotHubEmulator extends PlatformEmulator {
 		return { status: 200, json: this.addTag(chatbot.uuid, name, color, dataSourceUuids) };
 	}
 
-	/** `data_source_uuids` replaces the tag's list (the likely reading of the reference; see section 8). */
+	// assumed: `data_source_uuids` replaces the tag's list (the likely reading of the reference)
 	private updateTag(req: EmulatorRequest): EmulatorReply {
 		const { tag } = this.requireTagRow(req.params.uuid);
 		const body = jsonBody(req);

@@ -27,8 +27,10 @@ export interface SourceRecord extends JsonObject {
 	agent_id: string;
 }
 
+// The error types are documented; which status each comes with only for 400, 404, 409 and 422.
 const TYPES: Record<number, string> = {
 	400: 'invalid_request_error',
+	// assumed: authentication_error comes with 401 (its status is undocumented)
 	401: 'authentication_error',
 	404: 'not_found_error',
 	409: 'conflict_error',
@@ -38,6 +40,7 @@ const TYPES: Record<number, string> = {
 function apiError(status: number, code: string, message: string, param?: string): HttpError {
 	return new HttpError(status, {
 		error: {
+			// assumed: any other status (5xx) is a server_error
 			type: TYPES[status] ?? 'server_error',
 			message,
 			code,
@@ -71,6 +74,7 @@ export class ChatsbyEmulator extends PlatformEmulator {
 	constructor(options: { apiKey?: string } = {}) {
 		super({ basePath: '/v1' });
 		this.apiKey = options.apiKey ?? 'chtb_test_key';
+		// assumed: a refused key's 401 body, its message and code (only the error type is documented)
 		this.server.authenticate = (req) =>
 			req.headers.authorization === `Bearer ${this.apiKey}`
 				? undefined
@@ -170,6 +174,7 @@ export class ChatsbyEmulator extends PlatformEmulator {
 		if (!Number.isInteger(size) || size < 1 || size > 100) {
 			throw apiError(400, 'invalid_parameter', 'page_size must be between 1 and 100.', 'page_size');
 		}
+		// assumed: a cursor is the ID of the previous page's last record (documented only as opaque)
 		const start = req.query.cursor
 			? records.findIndex((record) => record.id === req.query.cursor) + 1
 			: 0;
@@ -181,6 +186,7 @@ export class ChatsbyEmulator extends PlatformEmulator {
 		};
 	}
 
+	// assumed: every endpoint answers an unknown agent with 404 (documented for Add a source only)
 	private agent(agentId: string): JsonObject {
 		const agent = this.agents.get(agentId);
 		if (!agent)
@@ -228,8 +234,10 @@ export class ChatsbyEmulator extends PlatformEmulator {
 					([, value]) => value !== undefined,
 				),
 			);
+			// assumed: 201, as for a source (the agent page does not say 200 or 201)
 			return { status: 201, json: this.addAgent(name, fields) };
 		});
+		// assumed: the REST list of agents, from the Node SDK's agents.list (no REST page for it)
 		route('GET', '/agents', (req) => {
 			const agents = [...this.agents.values()].filter(
 				(agent) => !req.query.status || agent.status === req.query.status,
@@ -334,20 +342,24 @@ export class ChatsbyEmulator extends PlatformEmulator {
 					{ role: 'assistant', content: reply, sources_used: [], timestamp: now() },
 				],
 			};
+			// assumed: the non-streamed reply is the conversation object (its shape is undocumented)
 			if (stream !== true) {
 				this.conversations.set(conversation.id, conversation);
 				return { status: 200, json: conversation };
 			}
 			const tokens = reply.match(/\s*\S+/g) ?? [];
+			// assumed: the event type travels in the SSE `event:` line, not inside the data JSON
 			let events = tokens.map(
 				(token) => `event: token\ndata: ${JSON.stringify({ content: token })}\n\n`,
 			);
 			if (this.stream.errorAfterEvents !== undefined) {
+				// assumed: the third event type is `error`, carrying an error body (it is undocumented)
 				events = [
 					...events.slice(0, this.stream.errorAfterEvents),
 					`event: error\ndata: ${JSON.stringify({ error: { type: 'server_error', message: 'The model failed.', code: 'model_error', status: 500 } })}\n\n`,
 				];
 			} else {
+				// assumed: what `done` carries (documented only as "end of reply")
 				events.push(
 					`event: done\ndata: ${JSON.stringify({ conversation_id: conversation.id })}\n\n`,
 				);
@@ -371,8 +383,10 @@ export type DeliveryFlaw = 'none' | 'unsigned' | 'wrongSecret' | 'stale' | 'tamp
 
 /**
  * A webhook delivery as Chatsby would send it, signed by the Standard Webhooks scheme (the
- * reference's inference from the `whsec_` secrets), or with one flaw for the tests.
+ * reference's inference from the `whsec_` secrets), or with one flaw for the tests. The envelope
+ * `{event, created_at, data}` is the seed's.
  */
+
 export function chatsbyDelivery(
 	secret: string,
 	event: string,
@@ -389,6 +403,7 @@ export function chatsbyDelivery(
 		options.flaw === 'wrongSecret'
 			? randomBytes(24)
 			: Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+	// assumed: Standard Webhooks signing, inferred from the `whsec_` secrets (no scheme documented)
 	const signature = createHmac('sha256', key)
 		.update(`${id}.${timestamp}.`)
 		.update(rawBody)

@@ -49,6 +49,7 @@ export interface StreamShape {
 
 const GREETING = 'Hello, how can I help you?';
 
+// assumed: the error body `{ success: false, message }` (only statuses and meanings are documented)
 function apiError(status: number, message: string): HttpError {
 	return new HttpError(status, { success: false, message });
 }
@@ -80,6 +81,7 @@ function paginate<T extends { id: string }>(records: T[], body: JsonObject) {
 	const limit = pageSize(body);
 	const cursor = typeof body.cursor === 'string' ? body.cursor : undefined;
 	const start = cursor === undefined ? 0 : records.findIndex((record) => record.id === cursor) + 1;
+	// assumed: how a list ends (a short page; an unknown cursor gives an empty one, `last` null)
 	const page = start === 0 && cursor !== undefined ? [] : records.slice(start, start + limit);
 	return { page, pagination: { total: records.length, last: page.at(-1)?.id ?? null } };
 }
@@ -103,6 +105,7 @@ export class ChatThingEmulator extends PlatformEmulator {
 		super({ basePath: '/api/public/channels' });
 		this.channelId = options.channelId ?? 'a1b2c3d4-0000-4000-8000-000000000001';
 		this.secretKey = options.secretKey ?? 'test-secret';
+		// assumed: the 403's body (the status and its wording are documented)
 		this.server.authenticate = (req) => {
 			const channel = decodeURIComponent(req.routePath.split('/')[1] ?? '');
 			const ok = req.headers['x-api-secret-key'] === this.secretKey && channel === this.channelId;
@@ -265,6 +268,7 @@ export class ChatThingEmulator extends PlatformEmulator {
 					'There is already a sync in progress, or you have run out of storage tokens',
 				);
 			}
+			// assumed: the sync runs after the answer, `syncing` until it ends (a later read here)
 			source.state = 'syncing';
 			return { status: 200, json: { success: true } };
 		});
@@ -356,6 +360,7 @@ export class ChatThingEmulator extends PlatformEmulator {
 			};
 		}
 		return res.stream(this.streamWrites(reply), {
+			// assumed: the stream's content type (undocumented)
 			contentType: 'text/plain; charset=utf-8',
 			chunkDelayMs: this.stream.chunkDelayMs,
 			cutAfterChunks: this.stream.cutAfterWrites,
@@ -375,6 +380,7 @@ export class ChatThingEmulator extends PlatformEmulator {
 				choices: [{ delta, index: 0, finish_reason: finish }],
 			})}\n\n`;
 		const tokens = reply.match(/\s*\S+/g) ?? [];
+		// assumed: one `data:` line per chunk, then a blank line (the seed prints them all on one line)
 		let events = [
 			chunk({ role: 'assistant' }, null),
 			...tokens.map((token) => chunk({ content: token }, null)),
@@ -469,6 +475,7 @@ export function chatThingDelivery(
 		flaw?: 'none' | 'unsigned' | 'wrongSecret' | 'tampered';
 	} = {},
 ): { headers: Record<string, string>; rawBody: Buffer } {
+	// assumed: the signature schemes, the header name and the payload (only the secret is documented)
 	const scheme = options.scheme ?? 'hmacHex';
 	const header = options.header ?? 'x-chatthing-signature';
 	const rawBody = Buffer.from(JSON.stringify({ event, ...data }));

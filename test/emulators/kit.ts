@@ -590,6 +590,7 @@ export class EmulatorServer {
 		if (rejectedBy) {
 			this.rejectedByLimit++;
 			const limit = rejectedBy === 'inFlightLimit' ? this.inFlightLimit : this.rateLimit;
+			// assumed: a limit's 429, Retry-After in seconds, this body (no platform documents limits)
 			this.sendJson(
 				res,
 				429,
@@ -642,6 +643,7 @@ export class EmulatorServer {
 					this.sendJson(
 						res,
 						fault.status,
+						// A test that needs the platform's error body gives it (`json`); this is a stand-in.
 						fault.json ?? { error: http.STATUS_CODES[fault.status] ?? 'Error' },
 						headers,
 					);
@@ -711,6 +713,7 @@ export class EmulatorServer {
 			}
 		}
 		if (!matched) {
+			// assumed: these 404/405 bodies, alike on every platform (one AI Chatbot Hub 405 is known)
 			return pathExists
 				? { status: 405, json: { error: 'Method not allowed' } }
 				: { status: 404, json: { error: 'Not found' } };

@@ -14,6 +14,7 @@ import {
 } from './matrix';
 
 /** AI Chatbot Hub's error body (GPT-trainer's `{ "error": "…" }`), with realistic words. */
+// assumed: the body and every message (AI Chatbot Hub documents no error status or body)
 const VENDOR_MESSAGES: Record<number, string> = {
 	401: 'Unauthorized: invalid API token',
 	403: 'Forbidden: this token may not access this chatbot',
@@ -115,6 +116,7 @@ const OPS = ['create', 'read'] as const;
  * have carried it out) and Chatbot › Get (a read, safe to repeat) do. AI Chatbot Hub's lists are
  * not paginated: the page cases reduce to an empty list.
  */
+// Depends on an assumption: the rows' messages come from the assumed bodies above.
 const expected: ExpectedOutcomes<keyof ReturnType<typeof operationsOf>> = {
 	'401': each(OPS, refused),
 	'403': each(OPS, fails(VENDOR_MESSAGES[403], { httpCode: '403', description: /cannot access/ })),

@@ -15,7 +15,11 @@ import {
 	type Operation,
 } from './matrix';
 
-/** Chatsby's documented error body: `{ error: { type, message, code, param?, status } }`. */
+/**
+ * Chatsby's documented error body: `{ error: { type, message, code, param?, status } }`. The
+ * types are documented; the codes only for 404, 409 and 422.
+ */
+// assumed: codes and words of the 401, 403, 429 and 5xx bodies, and the statuses of their types
 const VENDOR_ERRORS: Record<
 	number,
 	{ type: string; message: string; code: string; param?: string }
@@ -197,6 +201,7 @@ const vendor = (status: number, options: Parameters<typeof fails>[1] = {}) =>
 
 // One row per case. Agent › Create and Conversation › Send are creating POSTs, never repeated
 // once Chatsby may have carried them out; the reads are safe to repeat.
+// Depends on an assumption: the rows' messages come from the assumed bodies above.
 const expected: ExpectedOutcomes<(typeof OPS)[number]> = {
 	'401': each(OPS, vendor(401, { description: /API key/, attempts: 2 })),
 	'403': each(OPS, vendor(403, { description: /scopes/ })),

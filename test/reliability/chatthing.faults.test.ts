@@ -18,6 +18,7 @@ import {
 } from './matrix';
 
 /** Chat Thing documents status codes, not its error body; `{ success: false, message }` it is. */
+// assumed: the body, and any answer with 401, 409, 422, 502, 503 or 504 (none is documented)
 const VENDOR_MESSAGES: Record<number, string> = {
 	401: 'Unauthorized',
 	403: 'The provided api secret key does not match your channel or the wrong channel id was provided',
@@ -181,6 +182,7 @@ const vendor = (status: number) =>
 // One row per case. Row Create and Message Send are creating POSTs (never repeated once the
 // service may have carried them out); Data Source Get and the message list (a POST that only
 // reads) are safe to repeat. A 429 on /message means no message credits: waiting does not help.
+// Depends on an assumption: the rows' messages come from the assumed bodies above.
 const expected: ExpectedOutcomes<(typeof OPS)[number]> = {
 	'401': each(
 		OPS,

@@ -13,6 +13,7 @@ import {
 } from './matrix';
 
 /** SendKit's error envelope `{ error, message, code, details? }`, as its reference shows it. */
+// assumed: the words of every body but the 403 and 404 ones (documented)
 const VENDOR_ERRORS: Record<number, { error: string; message: string; details?: string }> = {
 	401: { error: 'Unauthorized', message: 'Invalid or missing API key' },
 	403: { error: 'Forbidden', message: "You don't have permission to access this resource" },
@@ -86,6 +87,7 @@ const vendor = (status: number, description?: RegExp) =>
 
 // One row per case: Agent › Create costs credits and is never repeated once SendKit may have
 // carried it out; Agent › Get is free and safe to repeat.
+// Depends on an assumption: the rows' messages come from the assumed bodies above.
 const expected: ExpectedOutcomes<keyof ReturnType<typeof operationsOf>> = {
 	'401': each(
 		OPS,

@@ -113,6 +113,7 @@ describe('AI Chatbot Hub › Chatbot', () => {
 		});
 
 		it('encodes an ID with reserved characters instead of changing the path', async () => {
+			// Depends on an assumption: an unknown ID gets 404 with an { error } body.
 			const { error } = await run({
 				resource: 'chatbot',
 				operation: 'get',
@@ -124,6 +125,7 @@ describe('AI Chatbot Hub › Chatbot', () => {
 		});
 
 		it('fails with the vendor message and code 404 for an unknown chatbot', async () => {
+			// Depends on an assumption: an unknown ID gets 404 with an { error } body.
 			const { error } = await run({
 				resource: 'chatbot',
 				operation: 'get',

@@ -19,6 +19,7 @@ describe('AI Chatbot Hub › credential', () => {
 	});
 
 	it('fails with 401 and the vendor message for a wrong token', async () => {
+		// Depends on an assumption: a refused token gets 401 with this { error } body.
 		const result = await testCredential('aiChatbotHubApi', {
 			apiToken: 'wrong-token',
 			baseUrl: emulator.url,

@@ -40,6 +40,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 		});
 
 		it('returns the existing source, marked alreadyExisted, when the chatbot has the file (409)', async () => {
+			// Depends on an assumption: a duplicate upload gets 409 with the existing source.
 			const { chatbots } = emulator.seed();
 			const upload = (options = {}) =>
 				run(
@@ -65,6 +66,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 		});
 
 		it("fails with code 409 on a duplicate when 'If the File Already Exists' is Fail", async () => {
+			// Depends on an assumption: a duplicate upload gets 409 with the existing source.
 			const { chatbots } = emulator.seed();
 			const parameters = {
 				resource: 'dataSource',

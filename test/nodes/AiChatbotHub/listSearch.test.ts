@@ -70,6 +70,7 @@ describe('AI Chatbot Hub › lists of the resource locators', () => {
 	});
 
 	it('fails with the vendor message when the token is refused', async () => {
+		// Depends on an assumption: a refused token gets 401.
 		await expect(
 			searchList({
 				type: 'aiChatbotHub',

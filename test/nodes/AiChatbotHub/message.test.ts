@@ -108,6 +108,7 @@ describe('AI Chatbot Hub › Message', () => {
 		});
 
 		it('names the session in a 404', async () => {
+			// Depends on an assumption: an unknown ID gets 404 with an { error } body.
 			const { error } = await run({
 				resource: 'message',
 				operation: 'send',

@@ -78,6 +78,7 @@ describe('AI Chatbot Hub › Source Tag', () => {
 
 	describe('Update', () => {
 		it('posts the changed fields to /source-tag/{uuid}/update, replacing the source list', async () => {
+			// Depends on an assumption: an update replaces the tag's source list.
 			const { tags, sources } = emulator.seed();
 			emulator.clearRequests();
 

@@ -62,6 +62,7 @@ describe('Chatsby › Agent', () => {
 	});
 
 	it('lists agents with the status filter', async () => {
+		// Depends on an assumption: the REST list of agents, taken from the SDK.
 		const [, paused] = emulator.seed().agents;
 
 		const { items } = await run({
@@ -83,6 +84,7 @@ describe('Chatsby › Agent', () => {
 	});
 
 	it('tests the credential with GET /agents and fails on a wrong key', async () => {
+		// Depends on an assumption: a refused key gets 401 with this body.
 		const good = await testCredential('chatsbyApi', {
 			apiKey: API_KEY,
 			webhookSecret: '',
@@ -112,6 +114,7 @@ describe('Chatsby › Conversation › Send Message', () => {
 	type Chunk = { type: string; content?: string };
 
 	it('posts agent_id and message and returns the conversation as Chatsby sends it', async () => {
+		// Depends on an assumption: the non-streamed reply is the conversation object.
 		const [agent] = emulator.seed().agents;
 
 		const { items } = await run(send(agent));
@@ -130,6 +133,7 @@ describe('Chatsby › Conversation › Send Message', () => {
 	});
 
 	it('collects the token events of a streamed reply and passes them on when the workflow streams', async () => {
+		// Depends on an assumption: the event type is on the SSE `event:` line.
 		const [agent] = emulator.seed().agents;
 		const chunks: Chunk[] = [];
 
@@ -158,6 +162,7 @@ describe('Chatsby › Conversation › Send Message', () => {
 	});
 
 	it('fails on an error event, keeping the partial text', async () => {
+		// Depends on an assumption: the third event type is `error` with an error body.
 		const [agent] = emulator.seed().agents;
 		emulator.stream = { delayMs: 1, errorAfterEvents: 2 };
 

@@ -160,6 +160,7 @@ describe('SendKit › Agent', () => {
 	});
 
 	it('keeps the API key out of errors', async () => {
+		// Depends on an assumption: a wrong key gets 401.
 		const { error } = await run(
 			{ resource: 'agent', operation: 'get', agentId: byId('x') },
 			{ credential: { apiKey: 'sk_wrong_key_123' } },
@@ -190,6 +191,7 @@ describe('SendKit › platform keys', () => {
 	});
 
 	it('explains the 403 of a platform key without a workspace', async () => {
+		// Depends on an assumption: a platform key without X-Workspace-Id gets 403.
 		const { error } = await run({ resource: 'agent', operation: 'getAll', returnAll: true });
 
 		expect(error).toMatchObject({ httpCode: '403' });

@@ -20,6 +20,7 @@ describe('SendKit › credential', () => {
 	});
 
 	it('fails with 401 for a wrong key', async () => {
+		// Depends on an assumption: a wrong key gets 401.
 		const result = await testCredential('sendKitApi', {
 			apiKey: 'sk_nope',
 			workspaceId: '',

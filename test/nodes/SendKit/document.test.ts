@@ -19,6 +19,7 @@ describe('SendKit › Document', () => {
 	});
 
 	it('asks for an upload URL, PUTs the exact bytes there, then has the agent process the document', async () => {
+		// Depends on an assumption: the presigned URL takes a PUT of the bytes.
 		const [agent] = emulator.seed().agents;
 
 		const { items, error } = await run(upload(agent), { input: [file('%PDF-1.7 pricing')] });
