@@ -147,7 +147,7 @@ const expected: ExpectedOutcomes<keyof ReturnType<typeof operationsOf>> = {
 describe('AI Chatbot Hub › fault matrix', () => {
 	describeFaultMatrix(
 		{
-			platform: aiChatbotHub,
+			definition: aiChatbotHub,
 			secrets: [TOKEN],
 			errorBody: (status) => ({ error: VENDOR_MESSAGES[status] ?? `Status ${status}` }),
 			operations: operationsOf,

@@ -235,7 +235,7 @@ const expected: ExpectedOutcomes<(typeof OPS)[number]> = {
 describe('Chatsby › fault matrix', () => {
 	describeFaultMatrix(
 		{
-			platform: chatsby,
+			definition: chatsby,
 			credential: { webhookSecret: WEBHOOK_SECRET },
 			secrets: [API_KEY, WEBHOOK_SECRET],
 			errorBody: (status) => ({ error: { ...VENDOR_ERRORS[status], status } }),

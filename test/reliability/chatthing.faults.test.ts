@@ -235,7 +235,7 @@ const expected: ExpectedOutcomes<(typeof OPS)[number]> = {
 describe('Chat Thing › fault matrix', () => {
 	describeFaultMatrix(
 		{
-			platform: chatThing,
+			definition: chatThing,
 			credential: { webhookSecret: WEBHOOK_SECRET },
 			secrets: [SECRET, WEBHOOK_SECRET],
 			errorBody: (status) => ({

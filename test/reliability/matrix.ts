@@ -388,7 +388,7 @@ export interface Operation {
 export interface MatrixPlatform<Emulator extends PlatformEmulator, Op extends string>
 	extends PlatformShapes {
 	/** The node, its emulator and its credential, as the node tests define them. */
-	platform: Platform<Emulator>;
+	definition: Platform<Emulator>;
 	/** Credential fields the rows add (a webhook secret: it must not leak either). */
 	credential?: ICredentialDataDecryptedObject;
 	/** The credential's secret values: none may appear in an output, an error or a log line. */
@@ -456,7 +456,7 @@ export function describeFaultMatrix<Emulator extends PlatformEmulator, Op extend
 	expected: ExpectedOutcomes<Op>,
 ): void {
 	const logged = captureAllLogs();
-	const operations = platform.operations(platform.platform.createEmulator());
+	const operations = platform.operations(platform.definition.createEmulator());
 	const rows: Array<[string, Row<Op>]> = [];
 	for (const [caseId, byOperation] of Object.entries(expected) as Array<
 		[CaseId, Partial<Record<Op, Outcome>>]
@@ -468,7 +468,7 @@ export function describeFaultMatrix<Emulator extends PlatformEmulator, Op extend
 	}
 
 	test.concurrent.each(rows)('%s', async (_title, row) => {
-		const emulator = platform.platform.createEmulator();
+		const emulator = platform.definition.createEmulator();
 		await emulator.start();
 		try {
 			await runRow(platform, emulator, row);
@@ -485,12 +485,32 @@ export function describeFaultMatrix<Emulator extends PlatformEmulator, Op extend
 
 /** Runs the node against a row's emulator, with the credential and the matrix's additions. */
 async function run<Emulator extends PlatformEmulator, Op extends string>(
-	{ platform, credential }: MatrixPlatform<Emulator, Op>,
+	{ definition, credential }: MatrixPlatform<Emulator, Op>,
 	emulator: Emulator,
 	parameters: INodeParameters,
 	options: RunOptions,
 ): Promise<RunNodeResult> {
-	return await runOn(platform, emulator, parameters, { ...options, credential });
+	return await runOn(definition, emulator, parameters, { ...options, credential });
+}
+
+/**
+ * Installs the case's fault on the operation's endpoint, on the requests `where` accepts (any when
+ * omitted): on every one of them for a lasting state, else on the first.
+ */
+function injectCaseFault(
+	emulator: PlatformEmulator,
+	platform: PlatformShapes,
+	operation: Operation,
+	faultCase: FaultCase,
+	where?: (request: EmulatorRequest) => boolean,
+): void {
+	emulator.injectFault({
+		...faultCase.fault(platform, operation),
+		method: operation.target.method,
+		path: operation.target.path,
+		...(where ? { where } : {}),
+		...(faultCase.everyRequest ? {} : { times: 1 }),
+	});
 }
 
 /** The run's Request Options: a short Timeout where the case waits for one, n8n's default otherwise. */
@@ -512,13 +532,7 @@ async function runRow<Emulator extends PlatformEmulator, Op extends string>(
 		operation.itemOf(request) === 0;
 	const aimedAt = (request: EmulatorRequest) =>
 		isItem0(request) && (faultCase.everyRequest || (operation.faultedPage?.(request) ?? true));
-	emulator.injectFault({
-		...faultCase.fault(platform, operation),
-		method: operation.target.method,
-		path: operation.target.path,
-		where: aimedAt,
-		...(faultCase.everyRequest ? {} : { times: 1 }),
-	});
+	injectCaseFault(emulator, platform, operation, faultCase, aimedAt);
 
 	const result = await run(
 		platform,
@@ -704,18 +718,12 @@ async function expectFailsWhenRunAlone<Emulator extends PlatformEmulator, Op ext
 	op: Op,
 	outcome: Extract<Outcome, { kind: 'fails' }>,
 ): Promise<void> {
-	const emulator = platform.platform.createEmulator();
+	const emulator = platform.definition.createEmulator();
 	await emulator.start();
 	try {
 		const operation = platform.operations(emulator)[op];
 		const { parameters, input } = operation.prepare();
-		const faultCase = FAULTS[caseId];
-		emulator.injectFault({
-			...faultCase.fault(platform, operation),
-			method: operation.target.method,
-			path: operation.target.path,
-			...(faultCase.everyRequest ? {} : { times: 1 }),
-		});
+		injectCaseFault(emulator, platform, operation, FAULTS[caseId]);
 		const result = await run(
 			platform,
 			emulator,

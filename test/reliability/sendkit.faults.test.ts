@@ -130,7 +130,7 @@ const expected: ExpectedOutcomes<keyof ReturnType<typeof operationsOf>> = {
 describe('SendKit › fault matrix', () => {
 	describeFaultMatrix(
 		{
-			platform: sendKit,
+			definition: sendKit,
 			secrets: [KEY],
 			errorBody: (status) => ({ ...VENDOR_ERRORS[status], code: status }),
 			operations: operationsOf,
