@@ -12,7 +12,8 @@ import { randomUUID } from 'crypto';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { ChatThingEmulator, type DataSourceRow } from '../emulators/chatthing';
-import { loadPackage, runNode } from '../harness/runNode';
+import { runNode } from '../harness/runNode';
+import { loadPackage } from '../harness/workflow';
 import { replay, replayable } from './replay';
 import { msSince, type BenchTable } from './table';
 

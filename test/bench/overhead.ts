@@ -20,7 +20,7 @@ const ITEMS = 5000;
 const ROUNDS = 2;
 
 export async function benchOverhead(n8n: BenchN8n): Promise<BenchTable> {
-	const chatThingBase = `${n8n.chatThing.hostUrl}/api/public/channels/${CHAT_THING.channelId}/1.0`;
+	const chatThingBase = `${n8n.chatThing.url}/api/public/channels/${CHAT_THING.channelId}/1.0`;
 	const cases = [
 		{
 			label: 'Chat Thing: Send a message',

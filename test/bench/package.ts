@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { PACKAGE_ROOT } from '../harness/runNode';
+import { PACKAGE_ROOT } from '../harness/workflow';
 import { percentile, type BenchTable } from './table';
 
 const run = promisify(execFile);

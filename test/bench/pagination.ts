@@ -16,7 +16,8 @@ import type { INodeParameters } from 'n8n-workflow';
 import { ChatsbyEmulator } from '../emulators/chatsby';
 import { ChatThingEmulator } from '../emulators/chatthing';
 import type { RecordedRequest } from '../emulators/kit';
-import { loadPackage, runNode, type RunNodeResult } from '../harness/runNode';
+import { runNode, type RunNodeResult } from '../harness/runNode';
+import { loadPackage } from '../harness/workflow';
 import { replay, replayable } from './replay';
 import { msSince, percentile, type BenchTable } from './table';
 

@@ -18,7 +18,7 @@ import {
 	readmeOperationTable,
 	valuesOf,
 } from './offered';
-import { loadedNodeType, PACKAGE_ROOT } from '../harness/runNode';
+import { loadedNodeType, PACKAGE_ROOT } from '../harness/workflow';
 
 const packageJson = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
 	n8n: { nodes: string[] };

@@ -3,10 +3,10 @@
  * exact methods and paths (wrong method on a real path → 405), bare JSON objects/arrays,
  * `{"error": "..."}` error bodies, `{"success": true}` deletes, plain-text streamed replies,
  * per-item results inside a 200 for re-scrape, and 409 with the existing source on a duplicate upload.
- * State lives in memory; `server` (the kit's EmulatorServer) gives tests the request log and faults.
+ * State lives in memory; the kit's PlatformEmulator gives tests the request log and faults.
  */
 import { createHash } from 'node:crypto';
-import { EmulatorServer, HttpError, hexId, isoNow } from './kit';
+import { HttpError, hexId, isoNow, PlatformEmulator } from './kit';
 import type { EmulatorReply, EmulatorRequest, ResponseTools } from './kit';
 
 // ---------------------------------------------------------------------------------------------
@@ -161,6 +161,7 @@ export interface AiChatbotHubSeed {
 
 type JsonObject = Record<string, unknown>;
 
+// assumed: the error body `{ "error": "…" }` (GPT-trainer's Make template reads it; no docs)
 function apiError(status: number, message: string): HttpError {
 	return new HttpError(status, { error: message });
 }
@@ -274,17 +275,16 @@ const IN_PROGRESS_DEFAULT = ['await', 'running', 'success'];
 // The emulator
 // ---------------------------------------------------------------------------------------------
 
-export class AiChatbotHubEmulator {
-	readonly server = new EmulatorServer({ basePath: '/api/v1' });
-
+export class AiChatbotHubEmulator extends PlatformEmulator {
 	token: string;
-	streamChunkDelayMs: number;
-	replyFor: (query: string) => string;
-	sourceProgression: string[];
+	// Test controls, set from the options on construction and on every reset.
+	streamChunkDelayMs!: number;
+	replyFor!: (query: string) => string;
+	sourceProgression!: string[];
 	/** The final status of a source that finishes processing ('success', 'error', 'error:token', ...). */
-	sourceOutcome: (source: SourceObject) => string = () => 'success';
+	sourceOutcome!: (source: SourceObject) => string;
 	/** When false, list reads no longer advance source statuses (use `advanceSource`/`setSourceStatus`). */
-	autoAdvanceSources = true;
+	autoAdvanceSources!: boolean;
 
 	// State, keyed by uuid. Maps keep insertion order, which is the order lists return.
 	readonly chatbots = new Map<string, ChatbotObject>();
@@ -297,30 +297,20 @@ export class AiChatbotHubEmulator {
 	/** Streams still to cut, and after how many chunks (see `cutNextStreams`). */
 	private streamCutsLeft = 0;
 	private streamCutAfterChunks = 1;
+	private readonly options: AiChatbotHubEmulatorOptions;
 
 	constructor(options: AiChatbotHubEmulatorOptions = {}) {
+		super({ basePath: '/api/v1' });
+		this.options = options;
 		this.token = options.token ?? 'test-token';
-		this.streamChunkDelayMs = options.streamChunkDelayMs ?? 2;
-		this.replyFor = options.replyFor ?? ((query) => `Echo: ${query}`);
-		this.sourceProgression = options.sourceProgression ?? [...IN_PROGRESS_DEFAULT];
+		this.restoreTestControls();
 
+		// assumed: a refused token gets 401 with these words
 		this.server.authenticate = (req) =>
 			req.headers.authorization === `Bearer ${this.token}`
 				? undefined
 				: { status: 401, json: { error: 'Unauthorized: invalid API token' } };
 		this.registerRoutes(options.nonStreamEndpoint ?? false);
-	}
-
-	async start(port?: number): Promise<string> {
-		return await this.server.start(port);
-	}
-
-	async stop(): Promise<void> {
-		await this.server.stop();
-	}
-
-	get url(): string {
-		return this.server.url;
 	}
 
 	// --- test controls -----------------------------------------------------------------------
@@ -346,8 +336,7 @@ export class AiChatbotHubEmulator {
 		this.applySourceStatus(row, status);
 	}
 
-	/** Clears all state, the request log, faults and limits (routes and options stay). */
-	reset(): void {
+	protected clearState(): void {
 		for (const map of [
 			this.chatbots,
 			this.agents,
@@ -357,8 +346,17 @@ export class AiChatbotHubEmulator {
 			this.tags,
 		])
 			map.clear();
+		this.restoreTestControls();
+	}
+
+	/** The test controls as the constructor's options set them. */
+	private restoreTestControls(): void {
+		this.streamChunkDelayMs = this.options.streamChunkDelayMs ?? 2;
+		this.replyFor = this.options.replyFor ?? ((query) => `Echo: ${query}`);
+		this.sourceProgression = this.options.sourceProgression ?? [...IN_PROGRESS_DEFAULT];
+		this.sourceOutcome = () => 'success';
+		this.autoAdvanceSources = true;
 		this.streamCutsLeft = 0;
-		this.server.reset();
 	}
 
 	// --- state accessors -------------------------------------------------------------------
@@ -558,6 +556,7 @@ export class AiChatbotHubEmulator {
 	}
 
 	// --- lookups (404 `{"error": "... not found"}`) ---------------------------------------------
+	// assumed: an unknown ID gets 404 (the status of a missing object is undocumented)
 
 	private requireChatbot(uuid: string): ChatbotObject {
 		const chatbot = this.chatbots.get(uuid);
@@ -849,6 +848,7 @@ export class AiChatbotHubEmulator {
 			this.streamCutsLeft--;
 			cutAfterChunks = this.streamCutAfterChunks;
 		}
+		// assumed: the stream's content type and how the text is cut (documented only as plain text)
 		return res.stream(splitIntoChunks(response), {
 			contentType: 'text/plain; charset=utf-8',
 			chunkDelayMs: this.streamChunkDelayMs,
@@ -860,7 +860,8 @@ export class AiChatbotHubEmulator {
 		});
 	}
 
-	/** [inferred] SDK-only endpoint, served only with `nonStreamEndpoint: true`. */
+	// assumed: `/message/non-stream` and its `{ response }` answer (the unofficial SDK's, in no docs)
+	/** The SDK-only endpoint, served only with `nonStreamEndpoint: true`. */
 	private nonStreamMessage(req: EmulatorRequest): EmulatorReply {
 		const { session, chatbotUuid } = this.requireSessionRow(req.params.uuid);
 		const query = requiredString(jsonBody(req), 'query');
@@ -875,7 +876,7 @@ export class AiChatbotHubEmulator {
 		return { status: 200, json: { success: true } };
 	}
 
-	/** Unknown UUIDs in a bulk delete are ignored (behaviour on the real host is [unknown]). */
+	// assumed: a bulk delete ignores unknown UUIDs (undocumented)
 	private deleteMessages(req: EmulatorRequest): EmulatorReply {
 		for (const uuid of uuidList(jsonBody(req))) this.messages.delete(uuid);
 		return { status: 200, json: { success: true } };
@@ -889,7 +890,8 @@ export class AiChatbotHubEmulator {
 	): MessageObject {
 		const owner = chatbotUuid ?? this.sessions.get(sessionUuid)?.chatbotUuid;
 		const chatbot = owner ? this.chatbots.get(owner) : undefined;
-		// Citations only when the chatbot shows them; the citation shape is not documented, so this one is invented.
+		// Citations only when the chatbot shows them.
+		// assumed: the citation shape inside cite_data_json (undocumented)
 		const citations = chatbot?.meta.show_citations
 			? this.sourcesOf(chatbot.uuid)
 					.filter((source) => source.status === 'success')
@@ -925,7 +927,7 @@ export class AiChatbotHubEmulator {
 		);
 		const contentHash = createHash('sha256').update(file.data).digest('hex');
 
-		// Same name and same content as a source of this chatbot → 409 with the existing source ([inferred] from the SDK).
+		// assumed: same name and bytes as a source of the chatbot → 409 with that source (the SDK's)
 		const duplicate = [...this.sources.values()].find(
 			(row) =>
 				row.chatbotUuid === chatbot.uuid &&
@@ -1012,7 +1014,7 @@ export class AiChatbotHubEmulator {
 		return { status: 200, json: { success: true } };
 	}
 
-	/** Unknown UUIDs in a bulk delete are ignored (behaviour on the real host is [unknown]). */
+	// assumed: a bulk delete ignores unknown UUIDs (undocumented)
 	private deleteSources(req: EmulatorRequest): EmulatorReply {
 		for (const uuid of uuidList(jsonBody(req))) this.removeSource(uuid);
 		return { status: 200, json: { success: true } };
@@ -1077,7 +1079,7 @@ export class AiChatbotHubEmulator {
 
 	private applySourceStatus(row: SourceRow, status: string): void {
 		row.source.status = status;
-		// Tokens are counted once processing succeeds (~4 bytes per token); failed sources hold none.
+		// assumed: tokens count once processing succeeds (~4 bytes a token); failed sources hold none
 		row.source.tokens = DONE_STATUSES.includes(status)
 			? Math.max(1, Math.ceil(row.source.file_size / 4))
 			: 0;
@@ -1106,7 +1108,7 @@ export class AiChatbotHubEmulator {
 		return { status: 200, json: this.addTag(chatbot.uuid, name, color, dataSourceUuids) };
 	}
 
-	/** `data_source_uuids` replaces the tag's list (the likely reading of the reference; see section 8). */
+	// assumed: `data_source_uuids` replaces the tag's list (the likely reading of the reference)
 	private updateTag(req: EmulatorRequest): EmulatorReply {
 		const { tag } = this.requireTagRow(req.params.uuid);
 		const body = jsonBody(req);

@@ -8,8 +8,8 @@
 import { createHmac, randomBytes } from 'crypto';
 
 import {
-	EmulatorServer,
 	HttpError,
+	PlatformEmulator,
 	type EmulatorReply,
 	type EmulatorRequest,
 	type ResponseTools,
@@ -27,8 +27,10 @@ export interface SourceRecord extends JsonObject {
 	agent_id: string;
 }
 
+// The error types are documented; which status each comes with only for 400, 404, 409 and 422.
 const TYPES: Record<number, string> = {
 	400: 'invalid_request_error',
+	// assumed: authentication_error comes with 401 (its status is undocumented)
 	401: 'authentication_error',
 	404: 'not_found_error',
 	409: 'conflict_error',
@@ -38,6 +40,7 @@ const TYPES: Record<number, string> = {
 function apiError(status: number, code: string, message: string, param?: string): HttpError {
 	return new HttpError(status, {
 		error: {
+			// assumed: any other status (5xx) is a server_error
 			type: TYPES[status] ?? 'server_error',
 			message,
 			code,
@@ -51,9 +54,7 @@ const id = (prefix: string) =>
 	`${prefix}_${randomBytes(8).toString('base64url').replace(/[-_]/g, 'x').slice(0, 10)}`;
 const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-export class ChatsbyEmulator {
-	readonly server = new EmulatorServer({ basePath: '/v1' });
-
+export class ChatsbyEmulator extends PlatformEmulator {
 	apiKey: string;
 	sourceOutcome: SourceOutcome = 'trained';
 	/** Source reads from pending to the outcome. */
@@ -71,7 +72,9 @@ export class ChatsbyEmulator {
 	}
 
 	constructor(options: { apiKey?: string } = {}) {
+		super({ basePath: '/v1' });
 		this.apiKey = options.apiKey ?? 'chtb_test_key';
+		// assumed: a refused key's 401 body, its message and code (only the error type is documented)
 		this.server.authenticate = (req) =>
 			req.headers.authorization === `Bearer ${this.apiKey}`
 				? undefined
@@ -89,25 +92,12 @@ export class ChatsbyEmulator {
 		this.registerRoutes();
 	}
 
-	async start(port?: number): Promise<string> {
-		return await this.server.start(port);
-	}
-
-	async stop(): Promise<void> {
-		await this.server.stop();
-	}
-
-	get url(): string {
-		return this.server.url;
-	}
-
-	reset(): void {
+	protected clearState(): void {
 		for (const map of [this.agents, this.sources, this.conversations, this.readsLeft]) map.clear();
 		this.sourceOutcome = 'trained';
 		this.trainingReads = 2;
 		this.replyFor = ChatsbyEmulator.answer;
 		this.stream = { delayMs: 1 };
-		this.server.reset();
 	}
 
 	addAgent(name: string, extra: JsonObject = {}): JsonObject {
@@ -184,6 +174,7 @@ export class ChatsbyEmulator {
 		if (!Number.isInteger(size) || size < 1 || size > 100) {
 			throw apiError(400, 'invalid_parameter', 'page_size must be between 1 and 100.', 'page_size');
 		}
+		// assumed: a cursor is the ID of the previous page's last record (documented only as opaque)
 		const start = req.query.cursor
 			? records.findIndex((record) => record.id === req.query.cursor) + 1
 			: 0;
@@ -195,6 +186,7 @@ export class ChatsbyEmulator {
 		};
 	}
 
+	// assumed: every endpoint answers an unknown agent with 404 (documented for Add a source only)
 	private agent(agentId: string): JsonObject {
 		const agent = this.agents.get(agentId);
 		if (!agent)
@@ -242,8 +234,10 @@ export class ChatsbyEmulator {
 					([, value]) => value !== undefined,
 				),
 			);
+			// assumed: 201, as for a source (the agent page does not say 200 or 201)
 			return { status: 201, json: this.addAgent(name, fields) };
 		});
+		// assumed: the REST list of agents, from the Node SDK's agents.list (no REST page for it)
 		route('GET', '/agents', (req) => {
 			const agents = [...this.agents.values()].filter(
 				(agent) => !req.query.status || agent.status === req.query.status,
@@ -348,20 +342,24 @@ export class ChatsbyEmulator {
 					{ role: 'assistant', content: reply, sources_used: [], timestamp: now() },
 				],
 			};
+			// assumed: the non-streamed reply is the conversation object (its shape is undocumented)
 			if (stream !== true) {
 				this.conversations.set(conversation.id, conversation);
 				return { status: 200, json: conversation };
 			}
 			const tokens = reply.match(/\s*\S+/g) ?? [];
+			// assumed: the event type travels in the SSE `event:` line, not inside the data JSON
 			let events = tokens.map(
 				(token) => `event: token\ndata: ${JSON.stringify({ content: token })}\n\n`,
 			);
 			if (this.stream.errorAfterEvents !== undefined) {
+				// assumed: the third event type is `error`, carrying an error body (it is undocumented)
 				events = [
 					...events.slice(0, this.stream.errorAfterEvents),
 					`event: error\ndata: ${JSON.stringify({ error: { type: 'server_error', message: 'The model failed.', code: 'model_error', status: 500 } })}\n\n`,
 				];
 			} else {
+				// assumed: what `done` carries (documented only as "end of reply")
 				events.push(
 					`event: done\ndata: ${JSON.stringify({ conversation_id: conversation.id })}\n\n`,
 				);
@@ -385,8 +383,10 @@ export type DeliveryFlaw = 'none' | 'unsigned' | 'wrongSecret' | 'stale' | 'tamp
 
 /**
  * A webhook delivery as Chatsby would send it, signed by the Standard Webhooks scheme (the
- * reference's inference from the `whsec_` secrets), or with one flaw for the tests.
+ * reference's inference from the `whsec_` secrets), or with one flaw for the tests. The envelope
+ * `{event, created_at, data}` is the seed's.
  */
+
 export function chatsbyDelivery(
 	secret: string,
 	event: string,
@@ -403,6 +403,7 @@ export function chatsbyDelivery(
 		options.flaw === 'wrongSecret'
 			? randomBytes(24)
 			: Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+	// assumed: Standard Webhooks signing, inferred from the `whsec_` secrets (no scheme documented)
 	const signature = createHmac('sha256', key)
 		.update(`${id}.${timestamp}.`)
 		.update(rawBody)

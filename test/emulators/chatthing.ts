@@ -8,8 +8,8 @@
 import { createHmac, randomUUID } from 'crypto';
 
 import {
-	EmulatorServer,
 	HttpError,
+	PlatformEmulator,
 	type EmulatorReply,
 	type EmulatorRequest,
 	type ResponseTools,
@@ -49,6 +49,7 @@ export interface StreamShape {
 
 const GREETING = 'Hello, how can I help you?';
 
+// assumed: the error body `{ success: false, message }` (only statuses and meanings are documented)
 function apiError(status: number, message: string): HttpError {
 	return new HttpError(status, { success: false, message });
 }
@@ -80,13 +81,12 @@ function paginate<T extends { id: string }>(records: T[], body: JsonObject) {
 	const limit = pageSize(body);
 	const cursor = typeof body.cursor === 'string' ? body.cursor : undefined;
 	const start = cursor === undefined ? 0 : records.findIndex((record) => record.id === cursor) + 1;
+	// assumed: how a list ends (a short page; an unknown cursor gives an empty one, `last` null)
 	const page = start === 0 && cursor !== undefined ? [] : records.slice(start, start + limit);
 	return { page, pagination: { total: records.length, last: page.at(-1)?.id ?? null } };
 }
 
-export class ChatThingEmulator {
-	readonly server = new EmulatorServer({ basePath: '/api/public/channels' });
-
+export class ChatThingEmulator extends PlatformEmulator {
 	channelId: string;
 	secretKey: string;
 	replyFor: (message: string) => string = ChatThingEmulator.echo;
@@ -102,8 +102,10 @@ export class ChatThingEmulator {
 	readonly dataSources = new Map<string, DataSourceRow>();
 
 	constructor(options: { channelId?: string; secretKey?: string } = {}) {
+		super({ basePath: '/api/public/channels' });
 		this.channelId = options.channelId ?? 'a1b2c3d4-0000-4000-8000-000000000001';
 		this.secretKey = options.secretKey ?? 'test-secret';
+		// assumed: the 403's body (the status and its wording are documented)
 		this.server.authenticate = (req) => {
 			const channel = decodeURIComponent(req.routePath.split('/')[1] ?? '');
 			const ok = req.headers['x-api-secret-key'] === this.secretKey && channel === this.channelId;
@@ -121,25 +123,16 @@ export class ChatThingEmulator {
 		this.registerRoutes();
 	}
 
-	/** The Base URL a credential uses (the host; the node adds the channel path). */
-	get hostUrl(): string {
+	/** The Base URL a credential gives: the host only, as the node adds the channel path. */
+	override get url(): string {
 		return this.server.url.replace(/\/api\/public\/channels$/, '');
-	}
-
-	async start(port?: number): Promise<string> {
-		await this.server.start(port);
-		return this.hostUrl;
-	}
-
-	async stop(): Promise<void> {
-		await this.server.stop();
 	}
 
 	static echo(message: string): string {
 		return `You said: ${message}`;
 	}
 
-	reset(): void {
+	protected clearState(): void {
 		this.replyFor = ChatThingEmulator.echo;
 		this.conversations.clear();
 		this.dataSources.clear();
@@ -147,7 +140,6 @@ export class ChatThingEmulator {
 		this.stream = { chunkDelayMs: 1, splitBytes: 0, eventsPerWrite: 1 };
 		this.syncOutcome = 'synced';
 		this.autoFinishSyncs = true;
-		this.server.reset();
 	}
 
 	/** Ends every running sync with `syncOutcome`. */
@@ -276,6 +268,7 @@ export class ChatThingEmulator {
 					'There is already a sync in progress, or you have run out of storage tokens',
 				);
 			}
+			// assumed: the sync runs after the answer, `syncing` until it ends (a later read here)
 			source.state = 'syncing';
 			return { status: 200, json: { success: true } };
 		});
@@ -367,6 +360,7 @@ export class ChatThingEmulator {
 			};
 		}
 		return res.stream(this.streamWrites(reply), {
+			// assumed: the stream's content type (undocumented)
 			contentType: 'text/plain; charset=utf-8',
 			chunkDelayMs: this.stream.chunkDelayMs,
 			cutAfterChunks: this.stream.cutAfterWrites,
@@ -386,6 +380,7 @@ export class ChatThingEmulator {
 				choices: [{ delta, index: 0, finish_reason: finish }],
 			})}\n\n`;
 		const tokens = reply.match(/\s*\S+/g) ?? [];
+		// assumed: one `data:` line per chunk, then a blank line (the seed prints them all on one line)
 		let events = [
 			chunk({ role: 'assistant' }, null),
 			...tokens.map((token) => chunk({ content: token }, null)),
@@ -480,6 +475,7 @@ export function chatThingDelivery(
 		flaw?: 'none' | 'unsigned' | 'wrongSecret' | 'tampered';
 	} = {},
 ): { headers: Record<string, string>; rawBody: Buffer } {
+	// assumed: the signature schemes, the header name and the payload (only the secret is documented)
 	const scheme = options.scheme ?? 'hmacHex';
 	const header = options.header ?? 'x-chatthing-signature';
 	const rawBody = Buffer.from(JSON.stringify({ event, ...data }));

@@ -590,6 +590,7 @@ export class EmulatorServer {
 		if (rejectedBy) {
 			this.rejectedByLimit++;
 			const limit = rejectedBy === 'inFlightLimit' ? this.inFlightLimit : this.rateLimit;
+			// assumed: a limit's 429, Retry-After in seconds, this body (no platform documents limits)
 			this.sendJson(
 				res,
 				429,
@@ -642,6 +643,7 @@ export class EmulatorServer {
 					this.sendJson(
 						res,
 						fault.status,
+						// A test that needs the platform's error body gives it (`json`); this is a stand-in.
 						fault.json ?? { error: http.STATUS_CODES[fault.status] ?? 'Error' },
 						headers,
 					);
@@ -711,6 +713,7 @@ export class EmulatorServer {
 			}
 		}
 		if (!matched) {
+			// assumed: these 404/405 bodies, alike on every platform (one AI Chatbot Hub 405 is known)
 			return pathExists
 				? { status: 405, json: { error: 'Method not allowed' } }
 				: { status: 404, json: { error: 'Not found' } };
@@ -849,4 +852,61 @@ export class EmulatorServer {
 		reply.onComplete?.();
 		res.end();
 	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// The platform emulator
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What every platform emulator shares: a server (routes, request log, faults, limits), start and
+ * stop, the Base URL a credential uses, and `reset` between tests. A platform emulator adds its
+ * routes and state in its constructor and says in `clearState` how to forget that state.
+ */
+export abstract class PlatformEmulator {
+	/** The HTTP server: its request log, faults and limits (`limitInFlight`, `limitRate`, …). */
+	readonly server: EmulatorServer;
+
+	constructor(options: { basePath?: string } = {}) {
+		this.server = new EmulatorServer(options);
+	}
+
+	/** Starts listening on 127.0.0.1 (a random port unless given); returns `url`. */
+	async start(port?: number): Promise<string> {
+		await this.server.start(port);
+		return this.url;
+	}
+
+	async stop(): Promise<void> {
+		await this.server.stop();
+	}
+
+	/** The Base URL a credential gives to reach this emulator. */
+	get url(): string {
+		return this.server.url;
+	}
+
+	/** Every request received, in arrival order, with what happened to it. */
+	get requests(): RecordedRequest[] {
+		return this.server.requests;
+	}
+
+	/** Forgets the requests received so far (e.g. those a test made to set up its data). */
+	clearRequests(): void {
+		this.server.clearRequests();
+	}
+
+	/** Installs a fault (see `FaultSpec`); returns it, with the count of requests it hit. */
+	injectFault(fault: FaultSpec): ActiveFault {
+		return this.server.injectFault(fault);
+	}
+
+	/** An empty service again: no data, default test controls, an empty log, no faults or limits. */
+	reset(): void {
+		this.clearState();
+		this.server.reset();
+	}
+
+	/** Forgets the platform's data and puts its test controls back to their defaults. */
+	protected abstract clearState(): void;
 }

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'crypto';
 
-import { EmulatorServer, HttpError, type EmulatorReply, type EmulatorRequest } from './kit';
+import { HttpError, PlatformEmulator, type EmulatorReply, type EmulatorRequest } from './kit';
 
 type JsonObject = Record<string, unknown>;
 
@@ -24,8 +24,11 @@ export interface AgentRecord extends JsonObject {
 	isActive: boolean;
 }
 
+// The envelope and the 402, 403, 404 and 409 bodies are documented.
 const ERRORS: Record<number, [string, string]> = {
+	// assumed: the 400 body's words, and that a refused request's reason goes in `details`
 	400: ['Bad Request', 'The request was invalid'],
+	// assumed: the 401 body's words
 	401: ['Unauthorized', 'Invalid or missing API key'],
 	402: ['Error', 'Insufficient credits'],
 	403: ['Forbidden', "You don't have permission to access this resource"],
@@ -45,9 +48,7 @@ function merge(target: JsonObject, patch: unknown): JsonObject {
 	return { ...target, ...(patch && typeof patch === 'object' ? (patch as JsonObject) : {}) };
 }
 
-export class SendKitEmulator {
-	readonly server = new EmulatorServer();
-
+export class SendKitEmulator extends PlatformEmulator {
 	apiKey: string;
 	workspaceId: string;
 	credits = 1000;
@@ -61,10 +62,12 @@ export class SendKitEmulator {
 	private readsLeft = new Map<string, number>();
 
 	constructor(options: { apiKey?: string; workspaceId?: string } = {}) {
+		super();
 		this.apiKey = options.apiKey ?? 'sk_test_key';
 		this.workspaceId = options.workspaceId ?? 'ws_test';
 		this.server.authenticate = (req) => {
 			if (req.routePath.startsWith('/uploads/')) return undefined; // presigned: no key
+			// assumed: a wrong key gets 401, a platform key without X-Workspace-Id 403, with these words
 			const key = req.headers['x-api-key'];
 			if (key !== this.apiKey) {
 				return {
@@ -90,26 +93,13 @@ export class SendKitEmulator {
 		this.registerRoutes();
 	}
 
-	async start(port?: number): Promise<string> {
-		return await this.server.start(port);
-	}
-
-	async stop(): Promise<void> {
-		await this.server.stop();
-	}
-
-	get url(): string {
-		return this.server.url;
-	}
-
-	reset(): void {
+	protected clearState(): void {
 		this.agents.clear();
 		this.uploads.clear();
 		this.readsLeft.clear();
 		this.credits = 1000;
 		this.trainingOutcome = 'completed';
 		this.trainingReads = 3;
-		this.server.reset();
 	}
 
 	addAgent(name: string, extra: JsonObject = {}): AgentRecord {
@@ -147,6 +137,7 @@ export class SendKitEmulator {
 		};
 	}
 
+	// assumed: every credit-charging call answers 402 when short (documented for retrain only)
 	private charge(amount: number): void {
 		if (this.credits < amount) throw apiError(402);
 		this.credits -= amount;
@@ -170,6 +161,7 @@ export class SendKitEmulator {
 		this.readsLeft.set(agent._id, left);
 		if (left > 0) {
 			agent.trainingStatus = 'training';
+			// assumed: trainingProgress counts 0 to 100 (its scale is undocumented)
 			agent.trainingProgress = Math.round(100 * (1 - left / this.trainingReads));
 			return;
 		}
@@ -200,6 +192,7 @@ export class SendKitEmulator {
 			const name = body(req).name;
 			if (typeof name !== 'string' || name.trim() === '') throw apiError(400, 'name is required');
 			if ([...this.agents.values()].filter((agent) => agent.isActive).length >= 3) {
+				// assumed: the 4th agent gets a 400 (the limit is documented, its answer is not)
 				throw apiError(400, 'A workspace can have at most 3 agents');
 			}
 			this.charge(0.5);
@@ -276,11 +269,13 @@ export class SendKitEmulator {
 			if (typeof filename !== 'string' || typeof contentType !== 'string') {
 				throw apiError(400, 'filename and contentType are required');
 			}
+			// assumed: a file over 10 MB or of another type gets a 400 (the limits are documented)
 			if (typeof fileSize === 'number' && fileSize > 10 * 1024 * 1024)
 				throw apiError(400, 'File exceeds 10 MB');
 			const fileType = filename.split('.').pop()?.toLowerCase();
 			if (!['pdf', 'docx', 'txt'].includes(fileType ?? ''))
 				throw apiError(400, 'Only PDF, DOCX and TXT files');
+			// assumed: the form of the key and the presigned URL (the fields are documented, not values)
 			const key = `documents/${req.params.agentId}/${objectId()}-${filename}`;
 			const uploadUrl = `${this.url}/uploads/${encodeURIComponent(key)}`;
 			return ok({
@@ -292,6 +287,7 @@ export class SendKitEmulator {
 				fileType,
 			});
 		});
+		// assumed: the presigned URL takes a PUT of the bytes and Content-Type, as S3-style ones do
 		route('PUT', '/uploads/:key', (req) => {
 			this.uploads.set(req.params.key, {
 				contentType: req.headers['content-type'] as string | undefined,
@@ -302,6 +298,7 @@ export class SendKitEmulator {
 		route('POST', '/v1/agents/:agentId/process-document', (req) => {
 			const agent = this.agent(req);
 			const { fileKey, fileUrl, fileName, fileType, fileSize } = body(req);
+			// assumed: a fileKey with no uploaded bytes gets a 404 (the required fields are undocumented)
 			if (typeof fileKey !== 'string' || !this.uploads.has(fileKey))
 				throw apiError(404, 'No uploaded file with this key');
 			const document = {
@@ -324,6 +321,7 @@ export class SendKitEmulator {
 			const agent = this.agent(req);
 			const { fileKey } = body(req);
 			const index = agent.uploadedDocuments.findIndex((document) => document.fileKey === fileKey);
+			// assumed: removing a document that is not there gets a 404
 			if (index === -1) throw apiError(404);
 			agent.uploadedDocuments.splice(index, 1);
 			return ok({});

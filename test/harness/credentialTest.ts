@@ -1,6 +1,6 @@
 import { Workflow, type ICredentialDataDecryptedObject, type INode } from 'n8n-workflow';
 
-import { credentialTypesOf, loadPackage, nodeTypesOf } from './runNode';
+import { credentialTypesOf, loadPackage, nodeTypesOf } from './workflow';
 import { TestCredentialsHelper } from './credentials';
 
 export interface CredentialTestResult {

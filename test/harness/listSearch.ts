@@ -1,15 +1,11 @@
 import { LoadOptionsContext } from 'n8n-core';
-import {
-	Workflow,
-	type ICredentialDataDecryptedObject,
-	type INode,
-	type INodeListSearchResult,
-	type INodeParameters,
-	type IWorkflowExecuteAdditionalData,
+import type {
+	ICredentialDataDecryptedObject,
+	INodeListSearchResult,
+	INodeParameters,
 } from 'n8n-workflow';
 
-import { TestCredentialsHelper } from './credentials';
-import { credentialTypesOf, loadPackage, nodeTypesOf, PACKAGE_NAME } from './runNode';
+import { oneNodeWorkflow } from './workflow';
 
 /**
  * Calls a node's list search (a resource locator's "From List" mode) through n8n-core's real
@@ -23,30 +19,19 @@ export async function searchList(options: {
 	filter?: string;
 	paginationToken?: string;
 }): Promise<INodeListSearchResult> {
-	const loader = await loadPackage();
-	const credentialType = Object.keys(options.credentials)[0];
-	const node: INode = {
-		id: 'list-search',
-		name: 'Node in the editor',
-		type: `${PACKAGE_NAME}.${options.type}`,
-		typeVersion: 1,
-		position: [0, 0],
+	const { workflow, node, nodeType, additionalData } = await oneNodeWorkflow({
+		type: options.type,
 		parameters: options.parameters,
-		credentials: { [credentialType]: { id: 'cred-1', name: 'Test credential' } },
-	};
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
+		credentials: options.credentials,
+		name: 'Node in the editor',
 		active: false,
-		nodeTypes: await nodeTypesOf(loader),
 	});
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(credentialTypesOf(loader), options.credentials),
-		currentNodeParameters: options.parameters,
-		variables: {},
-	} as unknown as IWorkflowExecuteAdditionalData;
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
-	const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, 1);
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		additionalData({ currentNodeParameters: options.parameters }),
+		'parameters',
+	);
 	const search = nodeType.methods?.listSearch?.[options.method];
 	if (!search) throw new Error(`${options.type} has no list search ${options.method}`);
 	return await search.call(context, options.filter, options.paginationToken);

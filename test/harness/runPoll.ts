@@ -1,17 +1,13 @@
 import { PollContext } from 'n8n-core';
-import {
-	Workflow,
-	type ICredentialDataDecryptedObject,
-	type IDataObject,
-	type INode,
-	type INodeExecutionData,
-	type INodeParameters,
-	type IWorkflowExecuteAdditionalData,
-	type WorkflowExecuteMode,
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { TestCredentialsHelper } from './credentials';
-import { credentialTypesOf, loadPackage, nodeTypesOf, PACKAGE_NAME } from './runNode';
+import { oneNodeWorkflow } from './workflow';
 
 /**
  * A polling trigger of this package in a workflow, polled through n8n-core's real PollContext.
@@ -31,32 +27,15 @@ export class PolledTrigger {
 	}
 
 	async poll(mode: WorkflowExecuteMode = 'trigger'): Promise<INodeExecutionData[] | null> {
-		const loader = await loadPackage();
-		const credentialType = Object.keys(this.credentials)[0];
-		const node: INode = {
-			id: 'trigger-under-test',
-			name: 'Trigger under test',
-			type: `${PACKAGE_NAME}.${this.type}`,
-			typeVersion: 1,
-			position: [0, 0],
+		const { workflow, node, nodeType, additionalData } = await oneNodeWorkflow({
+			type: this.type,
 			parameters: this.parameters,
-			credentials: { [credentialType]: { id: 'cred-1', name: 'Test credential' } },
-		};
-		const workflow = new Workflow({
-			id: 'wf-poll',
-			nodes: [node],
-			connections: {},
+			credentials: this.credentials,
+			name: 'Trigger under test',
 			active: true,
-			nodeTypes: await nodeTypesOf(loader),
 			staticData: this.staticData,
 		});
-		const additionalData = {
-			credentialsHelper: new TestCredentialsHelper(credentialTypesOf(loader), this.credentials),
-			variables: {},
-		} as unknown as IWorkflowExecuteAdditionalData;
-		const workflowNode = workflow.getNode(node.name) as INode;
-		const context = new PollContext(workflow, workflowNode, additionalData, mode, 'init');
-		const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, 1);
+		const context = new PollContext(workflow, node, additionalData(), mode, 'init');
 		const result = await nodeType.poll!.call(context);
 		// What n8n persists: the workflow's static data, as JSON.
 		this.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;

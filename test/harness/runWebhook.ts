@@ -1,17 +1,14 @@
 import { WebhookContext } from 'n8n-core';
-import {
-	Workflow,
-	type ICredentialDataDecryptedObject,
-	type IDataObject,
-	type INode,
-	type INodeParameters,
-	type IWebhookData,
-	type IWebhookResponseData,
-	type IWorkflowExecuteAdditionalData,
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeParameters,
+	IWebhookData,
+	IWebhookResponseData,
+	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
-import { TestCredentialsHelper } from './credentials';
-import { credentialTypesOf, loadPackage, nodeTypesOf, PACKAGE_NAME } from './runNode';
+import { oneNodeWorkflow } from './workflow';
 
 export interface Delivery {
 	headers: Record<string, string>;
@@ -43,24 +40,13 @@ export class WebhookTrigger {
 	) {}
 
 	async deliver(delivery: Delivery): Promise<WebhookOutcome> {
-		const loader = await loadPackage();
-		const credentialType = Object.keys(this.credentials)[0];
-		const node: INode = {
-			id: 'trigger-under-test',
-			name: 'Trigger under test',
-			type: `${PACKAGE_NAME}.${this.type}`,
-			typeVersion: 1,
-			position: [0, 0],
-			webhookId: '6f1b2a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b',
+		const { workflow, node, nodeType, additionalData } = await oneNodeWorkflow({
+			type: this.type,
 			parameters: this.parameters,
-			credentials: { [credentialType]: { id: 'cred-1', name: 'Test credential' } },
-		};
-		const workflow = new Workflow({
-			id: 'wf-webhook',
-			nodes: [node],
-			connections: {},
+			credentials: this.credentials,
+			name: 'Trigger under test',
+			node: { webhookId: '6f1b2a34-5c6d-4e7f-8a9b-0c1d2e3f4a5b' },
 			active: true,
-			nodeTypes: await nodeTypesOf(loader),
 			staticData: this.staticData,
 		});
 		const headers = Object.fromEntries(
@@ -101,24 +87,19 @@ export class WebhookTrigger {
 				return response;
 			},
 		});
-		const additionalData = {
-			credentialsHelper: new TestCredentialsHelper(credentialTypesOf(loader), this.credentials),
-			variables: {},
-			webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-			httpRequest: request,
-			httpResponse: response,
-		} as unknown as IWorkflowExecuteAdditionalData;
-		const workflowNode = workflow.getNode(node.name) as INode;
 		const context = new WebhookContext(
 			workflow,
-			workflowNode,
-			additionalData,
+			node,
+			additionalData({
+				webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+				httpRequest: request as unknown as IWorkflowExecuteAdditionalData['httpRequest'],
+				httpResponse: response as unknown as IWorkflowExecuteAdditionalData['httpResponse'],
+			}),
 			'trigger',
 			{ webhookDescription: { name: 'default' } } as IWebhookData,
 			[],
 			null,
 		);
-		const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, 1);
 		const result = await nodeType.webhook!.call(context);
 		this.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 		return {

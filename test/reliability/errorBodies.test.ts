@@ -9,10 +9,11 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import type { EmulatorServer } from '../emulators/kit';
 import type { RunNodeResult } from '../harness/runNode';
-import { byId as hubId, TOKEN, useAiChatbotHub } from '../nodes/AiChatbotHub/setup';
-import { API_KEY, useChatsby } from '../nodes/Chatsby/setup';
-import { SECRET, useChatThing } from '../nodes/ChatThing/setup';
-import { KEY, useSendKit } from '../nodes/SendKit/setup';
+import { aiChatbotHub, TOKEN } from '../nodes/AiChatbotHub/setup';
+import { API_KEY, chatsby } from '../nodes/Chatsby/setup';
+import { chatThing, SECRET } from '../nodes/ChatThing/setup';
+import { KEY, sendKit } from '../nodes/SendKit/setup';
+import { byId as hubId, usePlatform } from '../nodes/setup';
 
 const MAY_HAVE_BEEN_CREATED =
 	/may already have carried it out: check on the platform before running this item again/;
@@ -29,10 +30,10 @@ interface Platform {
 	injectedMessage: string;
 }
 
-const hub = useAiChatbotHub();
-const thing = useChatThing();
-const kit = useSendKit();
-const by = useChatsby();
+const hub = usePlatform(aiChatbotHub);
+const thing = usePlatform(chatThing);
+const kit = usePlatform(sendKit);
+const by = usePlatform(chatsby);
 
 const PLATFORMS: Platform[] = [
 	{

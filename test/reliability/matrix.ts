@@ -2,15 +2,17 @@
 /**
  * The fault matrix: every platform's representative operations run against every fault a hosted
  * API can throw at them. This file holds the fault table (what each case does to the emulator),
- * the outcomes a case can have, and the runner that checks, for every row:
+ * the outcomes a case can have, and the runner that checks every row against named rules (the
+ * message of a failing row starts with the rule it broke):
  *
- * - the outcome: the error item's message in plain words (and its class, HTTP code and
- *   description), or a retry that then succeeds;
- * - nothing created twice: the requests the emulator received for the item and, for creates, the
- *   objects it holds;
- * - nothing lost: two input items under Continue On Fail give item 0's outcome and item 1's
- *   result, each paired with its own input item;
- * - no secret: no credential value in any output item, error or log line.
+ * - the outcome: the error item's message in plain words, its class, HTTP code and description
+ *   (`expectFails`), after one request (`expectNotRepeated`) or as many as the row says; or a
+ *   retry that then succeeds (`expectRetried`), not before Retry-After; or a list's records
+ *   (`expectRecords`);
+ * - nothing created twice (`expectCreatedOnce`): for creates, the objects the emulator holds;
+ * - nothing lost (`expectNothingLost`): two input items under Continue On Fail give item 0's
+ *   outcome and item 1's result, each paired with its own input item;
+ * - no secret (`expectNoSecret`): no credential value in any output item, error or log line.
  *
  * The platform files (`<platform>.faults.test.ts`) hold each platform's table of expected
  * outcomes: one row per case, one column per operation. Rows run concurrently, each against its
@@ -18,11 +20,21 @@
  */
 import util from 'node:util';
 
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 
-import type { EmulatorRequest, EmulatorServer, FaultSpec } from '../emulators/kit';
+import type {
+	EmulatorRequest,
+	FaultSpec,
+	PlatformEmulator,
+	RecordedRequest,
+} from '../emulators/kit';
 import { coreLogger } from '../harness/logs';
-import type { RunNodeOptions, RunNodeResult } from '../harness/runNode';
+import type { RunNodeResult } from '../harness/runNode';
+import { runOn, type Platform, type RunOptions } from '../nodes/setup';
 
 /** The node's Timeout (Request Options → Timeout) in the rows that wait for one, in ms. */
 export const TIMEOUT_MS = 1000;
@@ -370,24 +382,17 @@ export interface Operation {
 }
 
 /**
- * A platform under test. Every row starts its own emulator, so that rows run concurrently
+ * A platform under faults. Every row starts its own emulator, so that rows run concurrently
  * (their waits for Retry-After, backoff and timeouts overlap) without sharing state.
  */
-export interface Platform<Emulator, Op extends string> extends PlatformShapes {
-	name: string;
+export interface MatrixPlatform<Emulator extends PlatformEmulator, Op extends string>
+	extends PlatformShapes {
+	/** The node, its emulator and its credential, as the node tests define them. */
+	definition: Platform<Emulator>;
+	/** Credential fields the rows add (a webhook secret: it must not leak either). */
+	credential?: ICredentialDataDecryptedObject;
 	/** The credential's secret values: none may appear in an output, an error or a log line. */
 	secrets: string[];
-	/** A new emulator (not started). */
-	create(): Emulator;
-	start(emulator: Emulator): Promise<unknown>;
-	stop(emulator: Emulator): Promise<void>;
-	server(emulator: Emulator): EmulatorServer;
-	/** Runs the node against this emulator, with the platform's credential. */
-	run(
-		emulator: Emulator,
-		parameters: INodeParameters,
-		options: Partial<Omit<RunNodeOptions, 'type' | 'parameters' | 'credentials'>>,
-	): Promise<RunNodeResult>;
 	/** The operations, bound to one emulator. */
 	operations(emulator: Emulator): Record<Op, Operation>;
 }
@@ -423,16 +428,6 @@ function everythingSaid(result: RunNodeResult): string {
 	].join('\n');
 }
 
-function groupByItem(items: INodeExecutionData[]): INodeExecutionData[][] {
-	const groups: INodeExecutionData[][] = [[], []];
-	for (const item of items) {
-		const paired = item.pairedItem as { item: number } | undefined;
-		expect(paired).toEqual({ item: expect.any(Number) });
-		groups[paired!.item].push(item);
-	}
-	return groups;
-}
-
 /**
  * Every line n8n's logger is given while the file's rows run (rows run concurrently, so lines
  * are not told apart by row: none may hold a secret anyway).
@@ -456,12 +451,12 @@ function captureAllLogs(): unknown[][] {
  * Declares the platform's fault matrix: one test per row (case × operation), each with its
  * expected outcome in its name. Rows run concurrently, each against its own emulator.
  */
-export function describeFaultMatrix<Emulator, Op extends string>(
-	platform: Platform<Emulator, Op>,
+export function describeFaultMatrix<Emulator extends PlatformEmulator, Op extends string>(
+	platform: MatrixPlatform<Emulator, Op>,
 	expected: ExpectedOutcomes<Op>,
 ): void {
 	const logged = captureAllLogs();
-	const operations = platform.operations(platform.create());
+	const operations = platform.operations(platform.definition.createEmulator());
 	const rows: Array<[string, Row<Op>]> = [];
 	for (const [caseId, byOperation] of Object.entries(expected) as Array<
 		[CaseId, Partial<Record<Op, Outcome>>]
@@ -473,12 +468,12 @@ export function describeFaultMatrix<Emulator, Op extends string>(
 	}
 
 	test.concurrent.each(rows)('%s', async (_title, row) => {
-		const emulator = platform.create();
-		await platform.start(emulator);
+		const emulator = platform.definition.createEmulator();
+		await emulator.start();
 		try {
 			await runRow(platform, emulator, row);
 		} finally {
-			await platform.stop(emulator);
+			await emulator.stop();
 		}
 	});
 
@@ -488,17 +483,46 @@ export function describeFaultMatrix<Emulator, Op extends string>(
 	});
 }
 
+/** Runs the node against a row's emulator, with the credential and the matrix's additions. */
+async function run<Emulator extends PlatformEmulator, Op extends string>(
+	{ definition, credential }: MatrixPlatform<Emulator, Op>,
+	emulator: Emulator,
+	parameters: INodeParameters,
+	options: RunOptions,
+): Promise<RunNodeResult> {
+	return await runOn(definition, emulator, parameters, { ...options, credential });
+}
+
+/**
+ * Installs the case's fault on the operation's endpoint, on the requests `where` accepts (any when
+ * omitted): on every one of them for a lasting state, else on the first.
+ */
+function injectCaseFault(
+	emulator: PlatformEmulator,
+	platform: PlatformShapes,
+	operation: Operation,
+	faultCase: FaultCase,
+	where?: (request: EmulatorRequest) => boolean,
+): void {
+	emulator.injectFault({
+		...faultCase.fault(platform, operation),
+		method: operation.target.method,
+		path: operation.target.path,
+		...(where ? { where } : {}),
+		...(faultCase.everyRequest ? {} : { times: 1 }),
+	});
+}
+
 /** The run's Request Options: a short Timeout where the case waits for one, n8n's default otherwise. */
 function requestOptions(caseId: CaseId) {
 	return FAULTS[caseId].usesTimeout ? { timeout: TIMEOUT_MS } : {};
 }
 
-async function runRow<Emulator, Op extends string>(
-	platform: Platform<Emulator, Op>,
+async function runRow<Emulator extends PlatformEmulator, Op extends string>(
+	platform: MatrixPlatform<Emulator, Op>,
 	emulator: Emulator,
 	{ caseId, op, outcome }: Row<Op>,
 ): Promise<void> {
-	const server = platform.server(emulator);
 	const operation = platform.operations(emulator)[op];
 	const faultCase = FAULTS[caseId];
 	const { parameters, input } = operation.prepare();
@@ -508,121 +532,214 @@ async function runRow<Emulator, Op extends string>(
 		operation.itemOf(request) === 0;
 	const aimedAt = (request: EmulatorRequest) =>
 		isItem0(request) && (faultCase.everyRequest || (operation.faultedPage?.(request) ?? true));
-	server.injectFault({
-		...faultCase.fault(platform, operation),
-		method: operation.target.method,
-		path: operation.target.path,
-		where: aimedAt,
-		...(faultCase.everyRequest ? {} : { times: 1 }),
-	});
+	injectCaseFault(emulator, platform, operation, faultCase, aimedAt);
 
-	const result = await platform.run(
+	const result = await run(
+		platform,
 		emulator,
 		{ ...parameters, requestOptions: requestOptions(caseId) },
 		{ input, continueOnFail: true },
 	);
 
-	// Nothing lost: one outcome per input item, each paired with its own item.
-	expect(result.error).toBeUndefined();
-	const [item0, item1] = groupByItem(result.items);
-	operation.expectResult(item1, 1);
-	const attempts = server.requests.filter(aimedAt);
-	const faulted = server.requests.filter((request) => request.fault !== undefined);
-	expect(faulted.every(isItem0)).toBe(true);
-
-	switch (outcome.kind) {
-		case 'retried': {
-			operation.expectResult(item0, 0);
-			expect(attempts).toHaveLength(outcome.attempts);
-			if (outcome.waitedAtLeastMs !== undefined) {
-				const [failed, retry] = attempts;
-				expect(retry.startedAt - (failed.finishedAt ?? failed.startedAt)).toBeGreaterThanOrEqual(
-					outcome.waitedAtLeastMs,
-				);
-			}
-			break;
-		}
-		case 'records': {
-			expect(item0.every((item) => item.error === undefined && !('error' in item.json))).toBe(true);
-			expect(item0).toHaveLength(outcome.count);
-			expect(attempts).toHaveLength(outcome.attempts);
-			break;
-		}
-		case 'fails': {
-			// Exactly one error item for item 0, in plain words.
-			expect(item0).toHaveLength(1);
-			const expectedMessage = operation.itemMessage?.(outcome.message, 0) ?? outcome.message;
-			expect(item0[0].json.error).toBe(expectedMessage);
-			if (outcome.partialResponse)
-				expect(item0[0].json.partialResponse).toEqual(expect.any(String));
-			if (!operation.programmatic) expectError(item0[0].error, outcome, expectedMessage);
-			expect(attempts).toHaveLength(outcome.attempts);
-			break;
-		}
-	}
-
-	// Nothing created twice: item 1 once; item 0 once if the service did the work, else not at all.
+	const [item0] = expectNothingLost(result, operation);
+	expectFaultHitItem0Only(emulator.requests, isItem0);
+	const attempts = emulator.requests.filter(aimedAt);
+	if (outcome.kind === 'retried') expectRetried(operation, item0, attempts, outcome);
+	if (outcome.kind === 'records') expectRecords(item0, attempts, outcome);
+	if (outcome.kind === 'fails') expectFails(operation, item0, attempts, outcome);
 	if (operation.held) {
-		expect(operation.held(1)).toBe(1);
-		const item0Created =
-			outcome.kind === 'retried' || (outcome.kind === 'fails' && faultCase.processed) ? 1 : 0;
-		expect(operation.held(0)).toBe(item0Created);
+		// Item 0's object exists once if the service did the work (or the retry did), else not at all.
+		const item0Done =
+			outcome.kind === 'retried' || (outcome.kind === 'fails' && faultCase.processed);
+		expectCreatedOnce(operation, item0Done);
 	}
-
 	expectNoSecret(platform.secrets, everythingSaid(result));
-
 	// Code-run operations show the error itself only when the node stops on it: run item 0 alone.
 	if (outcome.kind === 'fails' && operation.programmatic) {
-		await runAloneAndExpectError(platform, caseId, op, outcome);
+		await expectFailsWhenRunAlone(platform, caseId, op, outcome);
 	}
 }
 
-function expectError(
+// ---------------------------------------------------------------------------------------------
+// The rules a row is checked against
+// ---------------------------------------------------------------------------------------------
+
+/** Runs one rule's assertions; when one fails, its message starts with the rule it broke. */
+function rule(name: string, check: () => void): void {
+	try {
+		check();
+	} catch (error) {
+		if (error instanceof Error)
+			error.message = `Fault matrix rule broken: ${name}\n\n${error.message}`;
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- jest's own assertion error, renamed
+		throw error;
+	}
+}
+
+/**
+ * Nothing lost: the run goes on (Continue On Fail), every output item is paired with its own
+ * input item, and item 1 gets its normal result. Returns item 0's and item 1's outputs.
+ */
+function expectNothingLost(
+	result: RunNodeResult,
+	operation: Operation,
+): [INodeExecutionData[], INodeExecutionData[]] {
+	const groups: [INodeExecutionData[], INodeExecutionData[]] = [[], []];
+	rule('nothing lost: each input item gets its own outcome and item 1 its result', () => {
+		expect(result.error).toBeUndefined();
+		for (const item of result.items) {
+			const paired = item.pairedItem as { item: number } | undefined;
+			expect(paired).toEqual({ item: expect.any(Number) });
+			groups[paired!.item].push(item);
+		}
+		operation.expectResult(groups[1], 1);
+	});
+	return groups;
+}
+
+/** The fault hit item 0's requests only (the row is aimed right). */
+function expectFaultHitItem0Only(
+	requests: RecordedRequest[],
+	isItem0: (request: EmulatorRequest) => boolean,
+): void {
+	rule("the fault hit only item 0's requests", () => {
+		const faulted = requests.filter((request) => request.fault !== undefined);
+		expect(faulted.every(isItem0)).toBe(true);
+	});
+}
+
+/** Retried: item 0 gets its normal result after this many requests, the later not before Retry-After. */
+function expectRetried(
+	operation: Operation,
+	item0: INodeExecutionData[],
+	attempts: RecordedRequest[],
+	outcome: Extract<Outcome, { kind: 'retried' }>,
+): void {
+	rule(`retried: item 0 succeeds after ${outcome.attempts} requests`, () => {
+		operation.expectResult(item0, 0);
+		expect(attempts).toHaveLength(outcome.attempts);
+	});
+	const { waitedAtLeastMs } = outcome;
+	if (waitedAtLeastMs === undefined) return;
+	rule(`retried after Retry-After: at least ${waitedAtLeastMs} ms between the requests`, () => {
+		const [failed, retry] = attempts;
+		expect(retry.startedAt - (failed.finishedAt ?? failed.startedAt)).toBeGreaterThanOrEqual(
+			waitedAtLeastMs,
+		);
+	});
+}
+
+/** A list that returns what it got: item 0 has this many records, none an error. */
+function expectRecords(
+	item0: INodeExecutionData[],
+	attempts: RecordedRequest[],
+	outcome: Extract<Outcome, { kind: 'records' }>,
+): void {
+	rule(`records: item 0 returns ${outcome.count} records and no error`, () => {
+		expect(item0.every((item) => item.error === undefined && !('error' in item.json))).toBe(true);
+		expect(item0).toHaveLength(outcome.count);
+	});
+	expectRequestCount(attempts, outcome.attempts);
+}
+
+/**
+ * Fails in plain words: item 0 gives exactly one error item with the message (and the reply so far,
+ * for a stream), the error's class, HTTP code and description, after this many requests.
+ */
+function expectFails(
+	operation: Operation,
+	item0: INodeExecutionData[],
+	attempts: RecordedRequest[],
+	outcome: Extract<Outcome, { kind: 'fails' }>,
+): void {
+	const message = operation.itemMessage?.(outcome.message, 0) ?? outcome.message;
+	rule(`fails: item 0 gives one error item "${message}"`, () => {
+		expect(item0).toHaveLength(1);
+		expect(item0[0].json.error).toBe(message);
+	});
+	if (outcome.partialResponse) {
+		rule('fails keeping the partial response: the reply text received so far', () => {
+			expect(item0[0].json.partialResponse).toEqual(expect.any(String));
+		});
+	}
+	if (!operation.programmatic) expectErrorDetails(item0[0].error, outcome, message);
+	if (outcome.attempts === 1) expectNotRepeated(attempts);
+	else expectRequestCount(attempts, outcome.attempts);
+}
+
+/** The error's class and message, and its HTTP code and description where the row names them. */
+function expectErrorDetails(
 	error: unknown,
 	outcome: Extract<Outcome, { kind: 'fails' }>,
 	message: string,
 ): void {
-	expect(error).toMatchObject({ name: outcome.errorClass, message });
-	const { httpCode, description } = error as { httpCode?: string | null; description?: string };
-	if (outcome.httpCode !== undefined) expect(httpCode).toBe(outcome.httpCode);
-	if (outcome.description !== undefined) expect(description).toMatch(outcome.description);
+	rule(
+		`the error is a ${outcome.errorClass} with the row's message, HTTP code and description`,
+		() => {
+			expect(error).toMatchObject({ name: outcome.errorClass, message });
+			const { httpCode, description } = error as { httpCode?: string | null; description?: string };
+			if (outcome.httpCode !== undefined) expect(httpCode).toBe(outcome.httpCode);
+			if (outcome.description !== undefined) expect(description).toMatch(outcome.description);
+		},
+	);
 }
 
+/** Not repeated: item 0 sent its request to the faulted endpoint once. */
+function expectNotRepeated(attempts: RecordedRequest[]): void {
+	rule('not repeated: item 0 sent one request', () => expect(attempts).toHaveLength(1));
+}
+
+/** Item 0 sent this many requests to the faulted endpoint. */
+function expectRequestCount(attempts: RecordedRequest[], count: number): void {
+	rule(`item 0 sent ${count} request${count > 1 ? 's' : ''}`, () =>
+		expect(attempts).toHaveLength(count),
+	);
+}
+
+/** Nothing created twice: item 1's object exists once, item 0's once if its work was done, else never. */
+function expectCreatedOnce(operation: Operation, item0Done: boolean): void {
+	rule(`created once: item 1's object once, item 0's ${item0Done ? 'once' : 'never'}`, () => {
+		expect(operation.held!(1)).toBe(1);
+		expect(operation.held!(0)).toBe(item0Done ? 1 : 0);
+	});
+}
+
+/** No secret: no credential value in what the run made visible (items, errors, log lines). */
 function expectNoSecret(secrets: string[], said: string): void {
-	for (const secret of secrets) expect(said).not.toContain(secret);
+	rule('no secret in any output item, error or log line', () => {
+		for (const secret of secrets) expect(said).not.toContain(secret);
+	});
 }
 
-async function runAloneAndExpectError<Emulator, Op extends string>(
-	platform: Platform<Emulator, Op>,
+/** Fails when run alone: item 0 by itself stops the node with the row's error. */
+async function expectFailsWhenRunAlone<Emulator extends PlatformEmulator, Op extends string>(
+	platform: MatrixPlatform<Emulator, Op>,
 	caseId: CaseId,
 	op: Op,
 	outcome: Extract<Outcome, { kind: 'fails' }>,
 ): Promise<void> {
-	const emulator = platform.create();
-	await platform.start(emulator);
+	const emulator = platform.definition.createEmulator();
+	await emulator.start();
 	try {
 		const operation = platform.operations(emulator)[op];
 		const { parameters, input } = operation.prepare();
-		const faultCase = FAULTS[caseId];
-		platform.server(emulator).injectFault({
-			...faultCase.fault(platform, operation),
-			method: operation.target.method,
-			path: operation.target.path,
-			...(faultCase.everyRequest ? {} : { times: 1 }),
-		});
-		const result = await platform.run(
+		injectCaseFault(emulator, platform, operation, FAULTS[caseId]);
+		const result = await run(
+			platform,
 			emulator,
 			{ ...parameters, requestOptions: requestOptions(caseId) },
 			{ input: [input[0]] },
 		);
-		expect(result.items).toHaveLength(0);
-		expectError(
+		rule('fails when run alone: the node stops with no output', () => {
+			expect(result.items).toHaveLength(0);
+		});
+		expectErrorDetails(
 			result.error,
 			outcome,
 			operation.itemMessage?.(outcome.message, 0) ?? outcome.message,
 		);
 		expectNoSecret(platform.secrets, everythingSaid(result));
 	} finally {
-		await platform.stop(emulator);
+		await emulator.stop();
 	}
 }

@@ -1,7 +1,8 @@
-import { byId, seen, useAiChatbotHub } from './setup';
+import { byId, usePlatform } from '../setup';
+import { aiChatbotHub, seen } from './setup';
 
 describe('AI Chatbot Hub › Agent', () => {
-	const { emulator, run } = useAiChatbotHub();
+	const { emulator, run } = usePlatform(aiChatbotHub);
 
 	describe('Create', () => {
 		it('posts the agent to /chatbot/{uuid}/agent/create with the API field names', async () => {
@@ -52,7 +53,7 @@ describe('AI Chatbot Hub › Agent', () => {
 
 		it('rejects a temperature above 1 before any request', async () => {
 			const { chatbots } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { error } = await run({
 				resource: 'agent',
@@ -64,12 +65,12 @@ describe('AI Chatbot Hub › Agent', () => {
 			});
 
 			expect(error?.message).toBe("'Temperature' must be from 0 to 1, not 1.5 [item 0]");
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 
 		it('rejects Tags that are not valid JSON before any request', async () => {
 			const { chatbots } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { error } = await run({
 				resource: 'agent',
@@ -81,14 +82,14 @@ describe('AI Chatbot Hub › Agent', () => {
 			});
 
 			expect(error?.message).toMatch(/^'Tags' is not valid JSON: .* \[item 0\]$/);
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 	});
 
 	describe('Get Many', () => {
 		it("lists a chatbot's agents with enabled as a boolean", async () => {
 			const { chatbots, agents } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'agent',
@@ -111,7 +112,7 @@ describe('AI Chatbot Hub › Agent', () => {
 	describe('Update', () => {
 		it('posts only the set fields to /agent/{uuid}/update, lists and nested settings included', async () => {
 			const { agents, sources } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'agent',
@@ -148,7 +149,7 @@ describe('AI Chatbot Hub › Agent', () => {
 
 		it('rejects Variables that are an object instead of an array', async () => {
 			const { agents } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { error } = await run({
 				resource: 'agent',
@@ -160,12 +161,12 @@ describe('AI Chatbot Hub › Agent', () => {
 			expect(error?.message).toBe(
 				`'Variables' must be a JSON array, e.g. [{"name": "value"}] [item 0]`,
 			);
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 
 		it('rejects an update without fields before any request', async () => {
 			const { agents } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { error } = await run({
 				resource: 'agent',
@@ -175,14 +176,14 @@ describe('AI Chatbot Hub › Agent', () => {
 			});
 
 			expect(error?.message).toBe("'Update Fields' is empty [item 0]");
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 	});
 
 	describe('Delete', () => {
 		it('sends DELETE to /agent/{uuid}/delete and returns { deleted, uuid }', async () => {
 			const { agents } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'agent',

@@ -1,7 +1,8 @@
-import { byId, seen, TOKEN, useAiChatbotHub } from './setup';
+import { byId, usePlatform } from '../setup';
+import { aiChatbotHub, seen, TOKEN } from './setup';
 
 describe('AI Chatbot Hub › Chatbot', () => {
-	const { emulator, run } = useAiChatbotHub();
+	const { emulator, run } = usePlatform(aiChatbotHub);
 
 	describe('Create', () => {
 		it('posts the name and settings to /chatbot/create and returns the new chatbot', async () => {
@@ -19,7 +20,7 @@ describe('AI Chatbot Hub › Chatbot', () => {
 			});
 
 			expect(error).toBeUndefined();
-			const [request] = emulator.server.requests;
+			const [request] = emulator.requests;
 			expect(request.method).toBe('POST');
 			expect(request.path).toBe('/api/v1/chatbot/create');
 			expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
@@ -62,7 +63,7 @@ describe('AI Chatbot Hub › Chatbot', () => {
 				additionalFields: { rateLimitSeconds: 30 },
 			});
 
-			expect(emulator.server.requests[0].body).toEqual({
+			expect(emulator.requests[0].body).toEqual({
 				name: 'Half limit',
 				rate_limit: [20, 30],
 			});
@@ -79,7 +80,7 @@ describe('AI Chatbot Hub › Chatbot', () => {
 			expect(error?.message).toBe(
 				"'Rate Limit Messages' must be a whole number from 1 to 100, not 101 [item 0]",
 			);
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 
 		it('rejects a name that resolves to empty before any request', async () => {
@@ -91,7 +92,7 @@ describe('AI Chatbot Hub › Chatbot', () => {
 			});
 
 			expect(error?.message).toBe("'Name' is empty [item 0]");
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 	});
 
@@ -112,17 +113,19 @@ describe('AI Chatbot Hub › Chatbot', () => {
 		});
 
 		it('encodes an ID with reserved characters instead of changing the path', async () => {
+			// Depends on an assumption: an unknown ID gets 404 with an { error } body.
 			const { error } = await run({
 				resource: 'chatbot',
 				operation: 'get',
 				chatbot: byId('../chatbots?x=1'),
 			});
 
-			expect(emulator.server.requests[0].path).toBe('/api/v1/chatbot/..%2Fchatbots%3Fx%3D1');
+			expect(emulator.requests[0].path).toBe('/api/v1/chatbot/..%2Fchatbots%3Fx%3D1');
 			expect(error?.message).toMatch(/not found/i);
 		});
 
 		it('fails with the vendor message and code 404 for an unknown chatbot', async () => {
+			// Depends on an assumption: an unknown ID gets 404 with an { error } body.
 			const { error } = await run({
 				resource: 'chatbot',
 				operation: 'get',
@@ -132,13 +135,12 @@ describe('AI Chatbot Hub › Chatbot', () => {
 			expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '404' });
 			expect(error?.message).toMatch(/not found/i);
 			expect(error?.context?.itemIndex).toBe(0);
-			expect(emulator.server.requests).toHaveLength(1);
+			expect(emulator.requests).toHaveLength(1);
 		});
 	});
 
 	describe('Get Many', () => {
 		it('returns every chatbot as its own item when Return All is on', async () => {
-			emulator.reset();
 			const { chatbots } = emulator.seed();
 
 			const { items } = await run({ resource: 'chatbot', operation: 'getAll', returnAll: true });
@@ -150,6 +152,8 @@ describe('AI Chatbot Hub › Chatbot', () => {
 		});
 
 		it('keeps only the first Limit chatbots', async () => {
+			emulator.seed();
+
 			const { items } = await run({
 				resource: 'chatbot',
 				operation: 'getAll',
@@ -158,7 +162,7 @@ describe('AI Chatbot Hub › Chatbot', () => {
 			});
 
 			expect(items).toHaveLength(1);
-			expect(emulator.server.requests).toHaveLength(1);
+			expect(emulator.requests).toHaveLength(1);
 		});
 	});
 
@@ -195,7 +199,7 @@ describe('AI Chatbot Hub › Chatbot', () => {
 			});
 
 			expect(error?.message).toBe("'Update Fields' is empty [item 0]");
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 	});
 
@@ -224,7 +228,7 @@ describe('AI Chatbot Hub › Chatbot', () => {
 			});
 
 			expect(error?.message).toBe("'Chatbot' is empty [item 0]");
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 	});
 });

@@ -1,4 +1,5 @@
-import { byId, seen, useAiChatbotHub } from './setup';
+import { byId, usePlatform } from '../setup';
+import { aiChatbotHub, seen } from './setup';
 
 const fileItem = (text: string, fileName = 'faq.txt', mimeType = 'text/plain', field = 'data') => ({
 	json: {},
@@ -6,12 +7,12 @@ const fileItem = (text: string, fileName = 'faq.txt', mimeType = 'text/plain', f
 });
 
 describe('AI Chatbot Hub › Data Source', () => {
-	const { emulator, run } = useAiChatbotHub();
+	const { emulator, run } = usePlatform(aiChatbotHub);
 
 	describe('Upload', () => {
 		it('posts the file as the multipart part "file" with its name, type and exact bytes', async () => {
 			const { chatbots } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items, error } = await run(
 				{
@@ -25,7 +26,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 			);
 
 			expect(error).toBeUndefined();
-			const [request] = emulator.server.requests;
+			const [request] = emulator.requests;
 			expect(request.method).toBe('POST');
 			expect(request.path).toBe(`/api/v1/chatbot/${chatbots.support}/data-source/upload`);
 			expect(request.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
@@ -39,6 +40,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 		});
 
 		it('returns the existing source, marked alreadyExisted, when the chatbot has the file (409)', async () => {
+			// Depends on an assumption: a duplicate upload gets 409 with the existing source.
 			const { chatbots } = emulator.seed();
 			const upload = (options = {}) =>
 				run(
@@ -52,11 +54,11 @@ describe('AI Chatbot Hub › Data Source', () => {
 					{ input: [fileItem('same bytes', 'same.txt')] },
 				);
 			const first = await upload();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const again = await upload();
 
-			expect(emulator.server.requests.map((request) => request.status)).toEqual([409]);
+			expect(emulator.requests.map((request) => request.status)).toEqual([409]);
 			expect(again.items[0].json).toMatchObject({
 				uuid: first.items[0].json.uuid,
 				alreadyExisted: true,
@@ -64,6 +66,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 		});
 
 		it("fails with code 409 on a duplicate when 'If the File Already Exists' is Fail", async () => {
+			// Depends on an assumption: a duplicate upload gets 409 with the existing source.
 			const { chatbots } = emulator.seed();
 			const parameters = {
 				resource: 'dataSource',
@@ -81,7 +84,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 
 		it('rejects a missing binary field before any request, listing the fields the item has', async () => {
 			const { chatbots } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { error } = await run(
 				{
@@ -96,14 +99,14 @@ describe('AI Chatbot Hub › Data Source', () => {
 
 			expect(error?.message).toBe("The item has no binary field 'document' [item 0]");
 			expect(error?.description).toMatch(/attachment/);
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 	});
 
 	describe('Create Q&A', () => {
 		it('posts question, answer and link to /chatbot/{uuid}/data-source/qa', async () => {
 			const { chatbots } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'dataSource',
@@ -130,7 +133,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 
 		it('rejects an empty answer before any request', async () => {
 			const { chatbots } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { error } = await run({
 				resource: 'dataSource',
@@ -142,14 +145,14 @@ describe('AI Chatbot Hub › Data Source', () => {
 			});
 
 			expect(error?.message).toBe("'Answer' is empty [item 0]");
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 	});
 
 	describe('Create URL', () => {
 		it('posts the URL to /chatbot/{uuid}/data-source/url', async () => {
 			const { chatbots } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'dataSource',
@@ -173,7 +176,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 			'rejects %s before any request',
 			async (url) => {
 				const { chatbots } = emulator.seed();
-				emulator.server.clearRequests();
+				emulator.clearRequests();
 
 				const { error } = await run({
 					resource: 'dataSource',
@@ -184,7 +187,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 				});
 
 				expect(error?.message).toMatch(/^'URL' is not a valid URL: .* \[item 0\]$/);
-				expect(emulator.server.requests).toHaveLength(0);
+				expect(emulator.requests).toHaveLength(0);
 			},
 		);
 	});
@@ -192,7 +195,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 	describe('Update', () => {
 		it('posts the title to /data-source/{uuid}/update', async () => {
 			const { sources } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'dataSource',
@@ -218,7 +221,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 	describe('Get Many', () => {
 		it("lists a chatbot's data sources", async () => {
 			const { chatbots } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'dataSource',
@@ -271,7 +274,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 	describe('Retrain', () => {
 		it('posts the IDs to /data-sources/url/re-scrape and returns one item per source', async () => {
 			const { sources } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'dataSource',
@@ -358,7 +361,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 	describe('Delete', () => {
 		it('sends POST to /data-source/{uuid}/delete and returns { deleted, uuid }', async () => {
 			const { sources } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'dataSource',
@@ -381,7 +384,7 @@ describe('AI Chatbot Hub › Data Source', () => {
 	describe('Delete Many', () => {
 		it('posts the IDs to /data-sources/delete and returns them', async () => {
 			const { sources } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 			const ids = [sources.supportReturnsQa, sources.supportHandbookFile];
 
 			const { items } = await run({

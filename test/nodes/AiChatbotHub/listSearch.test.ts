@@ -1,11 +1,9 @@
 import { searchList } from '../../harness/listSearch';
-import { TOKEN, useAiChatbotHub } from './setup';
+import { usePlatform } from '../setup';
+import { aiChatbotHub } from './setup';
 
 describe('AI Chatbot Hub › lists of the resource locators', () => {
-	const { emulator } = useAiChatbotHub();
-	const credentials = () => ({ aiChatbotHubApi: { apiToken: TOKEN, baseUrl: emulator.url } });
-
-	beforeEach(() => emulator.reset());
+	const { emulator, credentials } = usePlatform(aiChatbotHub);
 
 	it('lists chatbots by name, filtered by what the user types', async () => {
 		const { chatbots } = emulator.seed();
@@ -72,12 +70,13 @@ describe('AI Chatbot Hub › lists of the resource locators', () => {
 	});
 
 	it('fails with the vendor message when the token is refused', async () => {
+		// Depends on an assumption: a refused token gets 401.
 		await expect(
 			searchList({
 				type: 'aiChatbotHub',
 				method: 'searchChatbots',
 				parameters: {},
-				credentials: { aiChatbotHubApi: { apiToken: 'wrong', baseUrl: emulator.url } },
+				credentials: credentials({ apiToken: 'wrong' }),
 			}),
 		).rejects.toMatchObject({ httpCode: '401' });
 	});

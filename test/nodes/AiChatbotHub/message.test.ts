@@ -1,13 +1,14 @@
-import { byId, seen, useAiChatbotHub } from './setup';
+import { byId, usePlatform } from '../setup';
+import { aiChatbotHub, seen } from './setup';
 
 describe('AI Chatbot Hub › Message', () => {
-	const { emulator, run } = useAiChatbotHub();
+	const { emulator, run } = usePlatform(aiChatbotHub);
 
 	describe('Send', () => {
 		it('posts the query to /session/{uuid}/message/stream and returns the whole streamed reply', async () => {
 			const { session } = emulator.seed();
 			emulator.replyFor = (query) => `You asked: ${query}. `.repeat(20).trim();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items, error } = await run({
 				resource: 'message',
@@ -47,7 +48,7 @@ describe('AI Chatbot Hub › Message', () => {
 				additionalFields: {},
 			});
 			emulator.replyFor = (query) => `Echo: ${query}`;
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run(
 				{
@@ -75,7 +76,7 @@ describe('AI Chatbot Hub › Message', () => {
 			const { session } = emulator.seed();
 			emulator.replyFor = () => 'a long answer in several chunks that will not arrive whole';
 			emulator.cutNextStreams(1);
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { error } = await run({
 				resource: 'message',
@@ -85,7 +86,7 @@ describe('AI Chatbot Hub › Message', () => {
 			});
 
 			// A chat message may have been processed (and charged) even if the reply broke off.
-			expect(emulator.server.requests).toHaveLength(1);
+			expect(emulator.requests).toHaveLength(1);
 			expect(error?.name).toBe('NodeApiError');
 			expect(error?.message).toBe('The connection broke while the answer was arriving');
 			expect(error?.description).toMatch(/not sent again/);
@@ -93,7 +94,7 @@ describe('AI Chatbot Hub › Message', () => {
 
 		it('rejects an empty message before any request', async () => {
 			const { session } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { error } = await run({
 				resource: 'message',
@@ -103,10 +104,11 @@ describe('AI Chatbot Hub › Message', () => {
 			});
 
 			expect(error?.message).toBe("'Message' is empty [item 0]");
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 
 		it('names the session in a 404', async () => {
+			// Depends on an assumption: an unknown ID gets 404 with an { error } body.
 			const { error } = await run({
 				resource: 'message',
 				operation: 'send',
@@ -126,7 +128,7 @@ describe('AI Chatbot Hub › Message', () => {
 			const [first, second] = messages.map((uuid) => emulator.getMessage(uuid)!);
 			first.created_at = '2024-05-01T10:00:00Z';
 			second.created_at = '2024-04-01T10:00:00Z';
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'message',
@@ -146,7 +148,7 @@ describe('AI Chatbot Hub › Message', () => {
 	describe('Delete', () => {
 		it('sends POST to /message/{uuid}/delete and returns { deleted, uuid }', async () => {
 			const { messages } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'message',
@@ -165,7 +167,7 @@ describe('AI Chatbot Hub › Message', () => {
 	describe('Delete Many', () => {
 		it('posts the IDs to /messages/delete and returns them', async () => {
 			const { messages } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'message',
@@ -191,12 +193,12 @@ describe('AI Chatbot Hub › Message', () => {
 				{ input: [{ json: { ids } }] },
 			);
 
-			const sizes = emulator.server.requests.map(
+			const sizes = emulator.requests.map(
 				(request) => (request.body as { uuids: string[] }).uuids.length,
 			);
 			expect(sizes).toEqual([100, 100, 50]);
 			expect(
-				emulator.server.requests.flatMap((request) => (request.body as { uuids: string[] }).uuids),
+				emulator.requests.flatMap((request) => (request.body as { uuids: string[] }).uuids),
 			).toEqual(ids);
 			expect((items[0].json.uuids as string[]).length).toBe(250);
 		});
@@ -209,7 +211,7 @@ describe('AI Chatbot Hub › Message', () => {
 			});
 
 			expect(error?.message).toBe("'Message IDs' has no IDs [item 0]");
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 	});
 });

@@ -1,7 +1,8 @@
 import { captureLogs } from '../../harness/logs';
-import { packageRequestClock } from '../../harness/runNode';
 import { installClock, SkippingClock } from '../../harness/virtualClock';
-import { byId, TOKEN, useAiChatbotHub } from './setup';
+import { packageRequestClock } from '../../harness/workflow';
+import { byId, usePlatform } from '../setup';
+import { aiChatbotHub, TOKEN } from './setup';
 
 /*
  * The request path every operation of every node shares (nodes/shared/requestLimits.ts), proven
@@ -9,10 +10,10 @@ import { byId, TOKEN, useAiChatbotHub } from './setup';
  * a creating POST (never repeated once the service may have carried it out).
  */
 describe('AI Chatbot Hub › request limits, retries and errors', () => {
-	const { emulator, run } = useAiChatbotHub();
+	const { emulator, run } = usePlatform(aiChatbotHub);
 	let chatbotId: string;
 
-	beforeAll(() => {
+	beforeEach(() => {
 		chatbotId = emulator.seed().chatbots.support;
 	});
 
@@ -289,7 +290,7 @@ describe('AI Chatbot Hub › request limits, retries and errors', () => {
 
 	describe('credentials', () => {
 		it('explains a refused token with the vendor message and code 401', async () => {
-			const { error } = await run(getChatbot(), { token: 'not-the-token' });
+			const { error } = await run(getChatbot(), { credential: { apiToken: 'not-the-token' } });
 
 			expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '401' });
 			expect(error?.message).toBe('Unauthorized: invalid API token');

@@ -1,12 +1,13 @@
-import { byId, seen, useAiChatbotHub } from './setup';
+import { byId, usePlatform } from '../setup';
+import { aiChatbotHub, seen } from './setup';
 
 describe('AI Chatbot Hub › Session', () => {
-	const { emulator, run } = useAiChatbotHub();
+	const { emulator, run } = usePlatform(aiChatbotHub);
 
 	describe('Create', () => {
 		it('posts to /chatbot/{uuid}/session/create with no body and returns the session', async () => {
 			const { chatbots } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'session',
@@ -15,7 +16,7 @@ describe('AI Chatbot Hub › Session', () => {
 				additionalFields: {},
 			});
 
-			const [request] = emulator.server.requests;
+			const [request] = emulator.requests;
 			expect(request.method).toBe('POST');
 			expect(request.path).toBe(`/api/v1/chatbot/${chatbots.support}/session/create`);
 			// The page documents no body: none is sent.
@@ -26,7 +27,7 @@ describe('AI Chatbot Hub › Session', () => {
 
 		it('sends Initial Variables as a flat object', async () => {
 			const { chatbots } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			await run({
 				resource: 'session',
@@ -35,14 +36,14 @@ describe('AI Chatbot Hub › Session', () => {
 				additionalFields: { initialVariables: '{"customer_id": "C-1042", "vip": true}' },
 			});
 
-			expect(emulator.server.requests[0].body).toEqual({
+			expect(emulator.requests[0].body).toEqual({
 				initial_variables: { customer_id: 'C-1042', vip: true },
 			});
 		});
 
 		it('rejects nested Initial Variables before any request', async () => {
 			const { chatbots } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { error } = await run({
 				resource: 'session',
@@ -52,14 +53,14 @@ describe('AI Chatbot Hub › Session', () => {
 			});
 
 			expect(error?.message).toMatch(/^'Initial Variables' must be a flat JSON object/);
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 	});
 
 	describe('Get', () => {
 		it('gets a session by ID', async () => {
 			const { session } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'session',
@@ -77,7 +78,7 @@ describe('AI Chatbot Hub › Session', () => {
 	describe('Get Many', () => {
 		it("lists a chatbot's sessions", async () => {
 			const { chatbots, session } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'session',
@@ -104,7 +105,7 @@ describe('AI Chatbot Hub › Session', () => {
 				additionalFields: {},
 			});
 			emulator.getSession(later.items[0].json.uuid as string)!.created_at = '2024-03-01T10:00:00Z';
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'session',
@@ -114,7 +115,7 @@ describe('AI Chatbot Hub › Session', () => {
 				filters: { createdAfter: '2024-02-01T00:00:00', createdBefore: '2024-04-01T00:00:00' },
 			});
 
-			const [request] = emulator.server.requests;
+			const [request] = emulator.requests;
 			expect(request.query.start_timestamp).toMatch(/^2024-02-01T\d\d:00:00\.000Z$/);
 			expect(request.query.end_timestamp).toMatch(/^2024-04-01T\d\d:00:00\.000Z$/);
 			expect(items.map((item) => item.json.uuid)).toEqual([later.items[0].json.uuid]);
@@ -122,7 +123,7 @@ describe('AI Chatbot Hub › Session', () => {
 
 		it('rejects a filter that is not a date before any request', async () => {
 			const { chatbots } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { error } = await run({
 				resource: 'session',
@@ -133,14 +134,14 @@ describe('AI Chatbot Hub › Session', () => {
 			});
 
 			expect(error?.message).toBe(`'Created After' is not a date: "last tuesday" [item 0]`);
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 	});
 
 	describe('Delete', () => {
 		it('sends POST to /session/{uuid}/delete and returns { deleted, uuid }', async () => {
 			const { session } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'session',

@@ -1,12 +1,13 @@
-import { byId, seen, useAiChatbotHub } from './setup';
+import { byId, usePlatform } from '../setup';
+import { aiChatbotHub, seen } from './setup';
 
 describe('AI Chatbot Hub › Source Tag', () => {
-	const { emulator, run } = useAiChatbotHub();
+	const { emulator, run } = usePlatform(aiChatbotHub);
 
 	describe('Create', () => {
 		it('posts name, color and data source IDs to /chatbot/{uuid}/source-tag/create', async () => {
 			const { chatbots, sources } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'sourceTag',
@@ -37,7 +38,7 @@ describe('AI Chatbot Hub › Source Tag', () => {
 
 		it('rejects a color that is not a hex color before any request', async () => {
 			const { chatbots } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { error } = await run({
 				resource: 'sourceTag',
@@ -51,14 +52,14 @@ describe('AI Chatbot Hub › Source Tag', () => {
 			expect(error?.message).toBe(
 				`'Color' must be a hex color such as #088F8F, not "teal" [item 0]`,
 			);
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 	});
 
 	describe('Get Many', () => {
 		it("lists a chatbot's tags, keeping the first Limit", async () => {
 			const { chatbots, tags } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'sourceTag',
@@ -77,8 +78,9 @@ describe('AI Chatbot Hub › Source Tag', () => {
 
 	describe('Update', () => {
 		it('posts the changed fields to /source-tag/{uuid}/update, replacing the source list', async () => {
+			// Depends on an assumption: an update replaces the tag's source list.
 			const { tags, sources } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'sourceTag',
@@ -104,7 +106,7 @@ describe('AI Chatbot Hub › Source Tag', () => {
 	describe('Delete', () => {
 		it('sends DELETE to /source-tag/{uuid}/delete and returns { deleted, uuid }', async () => {
 			const { tags } = emulator.seed();
-			emulator.server.clearRequests();
+			emulator.clearRequests();
 
 			const { items } = await run({
 				resource: 'sourceTag',

@@ -1,8 +1,9 @@
 import { PolledTrigger } from '../../harness/runPoll';
-import { byId, TOKEN, useAiChatbotHub } from './setup';
+import { byId, usePlatform } from '../setup';
+import { aiChatbotHub, TOKEN } from './setup';
 
 describe('AI Chatbot Hub Trigger (polling data sources)', () => {
-	const { emulator } = useAiChatbotHub();
+	const { emulator, credentials } = usePlatform(aiChatbotHub);
 	let chatbot: string;
 
 	/** Adds a Q&A source through the API, as a user would; it starts in status `await`. */
@@ -13,7 +14,7 @@ describe('AI Chatbot Hub Trigger (polling data sources)', () => {
 			body: JSON.stringify({ question, answer: `About ${question}` }),
 		});
 		const { uuid } = (await response.json()) as { uuid: string };
-		emulator.server.clearRequests();
+		emulator.clearRequests();
 		return uuid;
 	};
 	const addQas = async (...questions: string[]) => {
@@ -22,16 +23,11 @@ describe('AI Chatbot Hub Trigger (polling data sources)', () => {
 		return ids;
 	};
 	const trigger = (events = ['finished', 'failed']) =>
-		new PolledTrigger(
-			'aiChatbotHubTrigger',
-			{ chatbot: byId(chatbot), events },
-			{ aiChatbotHubApi: { apiToken: TOKEN, baseUrl: emulator.url } },
-		);
+		new PolledTrigger('aiChatbotHubTrigger', { chatbot: byId(chatbot), events }, credentials());
 	const events = (items: Awaited<ReturnType<PolledTrigger['poll']>>) =>
 		(items ?? []).map((item) => `${String(item.json.event)} ${String(item.json.title)}`);
 
 	beforeEach(() => {
-		emulator.reset();
 		emulator.autoAdvanceSources = false;
 		chatbot = emulator.seed().chatbots.support;
 	});
@@ -143,7 +139,7 @@ describe('AI Chatbot Hub Trigger (polling data sources)', () => {
 	it('lists the sources with the token, at GET /chatbot/{uuid}/data-sources', async () => {
 		await trigger().poll();
 
-		const [request] = emulator.server.requests;
+		const [request] = emulator.requests;
 		expect(request.method).toBe('GET');
 		expect(request.path).toBe(`/api/v1/chatbot/${chatbot}/data-sources`);
 		expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
@@ -154,9 +150,9 @@ describe('AI Chatbot Hub Trigger (polling data sources)', () => {
 		const source = await addQa('Busy');
 		await watcher.poll();
 		emulator.setSourceStatus(source, 'success');
-		emulator.server.injectFault({ kind: 'status', status: 503, retryAfterSeconds: 0, times: 1 });
+		emulator.injectFault({ kind: 'status', status: 503, retryAfterSeconds: 0, times: 1 });
 
 		expect(events(await watcher.poll())).toEqual(['source.trained Busy']);
-		expect(emulator.server.requests.filter((r) => r.status === 503)).toHaveLength(1);
+		expect(emulator.requests.filter((r) => r.status === 503)).toHaveLength(1);
 	});
 });

@@ -1,7 +1,8 @@
-import { channelPath, seen, useChatThing } from './setup';
+import { usePlatform } from '../setup';
+import { channelPath, chatThing, seen } from './setup';
 
 describe('Chat Thing › Conversation', () => {
-	const { emulator, run } = useChatThing();
+	const { emulator, run } = usePlatform(chatThing);
 
 	describe('Start', () => {
 		it('posts to /conversation with no body and returns the ID and the greeting', async () => {
@@ -21,7 +22,7 @@ describe('Chat Thing › Conversation', () => {
 		it('explains a 403 as a secret key that does not match the channel', async () => {
 			const { error } = await run(
 				{ resource: 'conversation', operation: 'start' },
-				{ secretKey: 'other' },
+				{ credential: { secretKey: 'other' } },
 			);
 
 			expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '403' });
@@ -34,7 +35,7 @@ describe('Chat Thing › Conversation', () => {
 		it('explains a 403 for a wrong channel ID the same way', async () => {
 			const { error } = await run(
 				{ resource: 'conversation', operation: 'start' },
-				{ channelId: '00000000-0000-4000-8000-000000000000' },
+				{ credential: { channelId: '00000000-0000-4000-8000-000000000000' } },
 			);
 
 			expect(error).toMatchObject({ httpCode: '403' });
@@ -96,14 +97,14 @@ describe('Chat Thing › Conversation', () => {
 			});
 
 			// The running count reaches pagination.total: no empty second page is fetched.
-			expect(emulator.server.requests).toHaveLength(1);
+			expect(emulator.requests).toHaveLength(1);
 			expect(items).toHaveLength(100);
 		});
 
 		it('stops with an error instead of looping when the service repeats a cursor', async () => {
 			addConversations(300);
 			// A faulty page that always points back at the same record.
-			emulator.server.injectFault({
+			emulator.injectFault({
 				kind: 'status',
 				status: 200,
 				path: /\/conversations$/,
@@ -121,7 +122,7 @@ describe('Chat Thing › Conversation', () => {
 			});
 
 			expect(error?.message).toBe('The service sent the same page cursor twice');
-			expect(emulator.server.requests.length).toBeLessThanOrEqual(3);
+			expect(emulator.requests.length).toBeLessThanOrEqual(3);
 		});
 	});
 });

@@ -1,18 +1,19 @@
 import { testCredential } from '../../harness/credentialTest';
-import { CHANNEL, SECRET, useChatThing } from './setup';
+import { usePlatform } from '../setup';
+import { CHANNEL, chatThing, SECRET } from './setup';
 
 describe('Chat Thing › credential', () => {
-	const { emulator } = useChatThing();
+	const { emulator } = usePlatform(chatThing);
 
 	it('tests the pair with a read-only POST /conversations { limit: 1 } on the channel', async () => {
 		const result = await testCredential('chatThingApi', {
 			channelId: CHANNEL,
 			secretKey: SECRET,
-			baseUrl: `${emulator.hostUrl}/`,
+			baseUrl: `${emulator.url}/`,
 		});
 
 		expect(result.status).toBe(200);
-		const [request] = emulator.server.requests;
+		const [request] = emulator.requests;
 		expect(request.method).toBe('POST');
 		expect(request.path).toBe(`/api/public/channels/${CHANNEL}/1.0/conversations`);
 		expect(request.headers['x-api-secret-key']).toBe(SECRET);
@@ -23,7 +24,7 @@ describe('Chat Thing › credential', () => {
 		const result = await testCredential('chatThingApi', {
 			channelId: CHANNEL,
 			secretKey: 'someone-elses-secret',
-			baseUrl: emulator.hostUrl,
+			baseUrl: emulator.url,
 		});
 
 		expect(result.status).toBe(403);

@@ -1,7 +1,8 @@
-import { byId, channelPath, seen, useChatThing } from './setup';
+import { byId, usePlatform } from '../setup';
+import { channelPath, chatThing, seen } from './setup';
 
 describe('Chat Thing › Data Source', () => {
-	const { emulator, run } = useChatThing();
+	const { emulator, run } = usePlatform(chatThing);
 
 	it('creates a manual data source with POST /data-sources and returns it', async () => {
 		const { items } = await run({ resource: 'dataSource', operation: 'create' });
@@ -120,7 +121,7 @@ describe('Chat Thing › Data Source', () => {
 			dataSourceId: byId(dataSource),
 		});
 
-		expect(emulator.server.requests).toHaveLength(1);
+		expect(emulator.requests).toHaveLength(1);
 		expect(error).toMatchObject({ httpCode: '429' });
 		expect(error?.message).toBe(
 			'A sync is already running, or the storage tokens are used up (429)',

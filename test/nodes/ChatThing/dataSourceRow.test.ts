@@ -1,4 +1,5 @@
-import { byId, channelPath, seen, useChatThing } from './setup';
+import { byId, usePlatform } from '../setup';
+import { channelPath, chatThing, seen } from './setup';
 
 const rowsInput = (count: number, dataSourceId: string) =>
 	Array.from({ length: count }, (_, i) => ({
@@ -6,7 +7,7 @@ const rowsInput = (count: number, dataSourceId: string) =>
 	}));
 
 describe('Chat Thing › Data Source Row', () => {
-	const { emulator, run } = useChatThing();
+	const { emulator, run } = usePlatform(chatThing);
 	const createFromItems = (options: { batchSize?: number } = {}) => ({
 		resource: 'dataSourceRow',
 		operation: 'create',
@@ -51,7 +52,7 @@ describe('Chat Thing › Data Source Row', () => {
 			await run(createFromItems({ batchSize: 40 }), { input: rowsInput(100, source.id) });
 
 			expect(
-				emulator.server.requests.map(
+				emulator.requests.map(
 					(request) => (request.body as { dataSourceRows: object[] }).dataSourceRows.length,
 				),
 			).toEqual([40, 40, 20]);
@@ -63,16 +64,14 @@ describe('Chat Thing › Data Source Row', () => {
 			await run(createFromItems(), { input: [...rowsInput(3, a.id), ...rowsInput(2, b.id)] });
 
 			expect(
-				emulator.server.requests.map(
-					(request) => (request.body as { dataSourceId: string }).dataSourceId,
-				),
+				emulator.requests.map((request) => (request.body as { dataSourceId: string }).dataSourceId),
 			).toEqual([a.id, b.id]);
 			expect([a.rows.size, b.rows.size]).toEqual([3, 2]);
 		});
 
 		it('fails exactly the items of a failing batch under Continue On Fail; the other batches stand', async () => {
 			const source = emulator.addDataSource();
-			emulator.server.injectFault({ kind: 'status', status: 500, times: 1, path: /row$/ });
+			emulator.injectFault({ kind: 'status', status: 500, times: 1, path: /row$/ });
 
 			const { items } = await run(createFromItems({ batchSize: 2 }), {
 				input: rowsInput(6, source.id),
@@ -94,7 +93,7 @@ describe('Chat Thing › Data Source Row', () => {
 
 		it('fails the node naming the batch when Continue On Fail is off', async () => {
 			const source = emulator.addDataSource();
-			emulator.server.injectFault({
+			emulator.injectFault({
 				kind: 'status',
 				status: 400,
 				json: { success: false, message: 'bad row' },
@@ -115,7 +114,7 @@ describe('Chat Thing › Data Source Row', () => {
 			const { error } = await run(createFromItems(), { input });
 
 			expect(error?.message).toBe("'Content' is empty [item 2]");
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 	});
 

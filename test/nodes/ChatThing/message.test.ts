@@ -1,6 +1,7 @@
 import type { ExecutionLifecycleHooks } from 'n8n-core';
 
-import { byId, channelPath, seen, useChatThing } from './setup';
+import { byId, usePlatform } from '../setup';
+import { channelPath, chatThing, seen } from './setup';
 
 type Chunk = { type: string; content?: string; metadata: { itemIndex: number } };
 
@@ -16,7 +17,7 @@ function streamingRun(chunks: Chunk[]) {
 }
 
 describe('Chat Thing › Message', () => {
-	const { emulator, run } = useChatThing();
+	const { emulator, run } = usePlatform(chatThing);
 	const send = (extra: object = {}) => ({
 		resource: 'message',
 		operation: 'send',
@@ -57,7 +58,7 @@ describe('Chat Thing › Message', () => {
 				send({ conversationMode: 'continue', conversationId: byId(conversation.id) }),
 			);
 
-			expect(emulator.server.requests[0].body).toEqual({
+			expect(emulator.requests[0].body).toEqual({
 				message: 'How far is the moon?',
 				conversationId: conversation.id,
 			});
@@ -70,7 +71,7 @@ describe('Chat Thing › Message', () => {
 
 			const { error } = await run(send());
 
-			expect(emulator.server.requests).toHaveLength(1);
+			expect(emulator.requests).toHaveLength(1);
 			expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '429' });
 			expect(error?.message).toBe('Out of message credits, or the AI service is overloaded (429)');
 		});
@@ -81,7 +82,7 @@ describe('Chat Thing › Message', () => {
 			});
 
 			expect(error?.message).toBe("'Message' is empty [item 1]");
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 
 		it('returns an error item for a failing item and goes on under Continue On Fail', async () => {

@@ -34,6 +34,7 @@ function trigger(parameters: object = {}, webhookSecret = WEBHOOK_SECRET) {
 	);
 }
 
+// Depends on an assumption: the signature schemes, header and payload (only the secret is known).
 describe('Chat Thing Trigger', () => {
 	it('starts one execution for a delivery with a valid hex HMAC of the raw body', async () => {
 		const payload = body('sync.success');

@@ -1,10 +1,11 @@
 import type { ExecutionLifecycleHooks } from 'n8n-core';
 
 import { testCredential } from '../../harness/credentialTest';
-import { API_KEY, byId, seen, useChatsby } from './setup';
+import { byId, usePlatform } from '../setup';
+import { API_KEY, chatsby, seen } from './setup';
 
 describe('Chatsby › Agent', () => {
-	const { emulator, run } = useChatsby();
+	const { emulator, run } = usePlatform(chatsby);
 
 	it('creates an agent with its settings', async () => {
 		const { items } = await run({
@@ -57,10 +58,11 @@ describe('Chatsby › Agent', () => {
 		expect(long.error?.message).toBe(
 			"'Name' is 101 characters long; the most the service accepts is 100 [item 0]",
 		);
-		expect(emulator.server.requests).toHaveLength(0);
+		expect(emulator.requests).toHaveLength(0);
 	});
 
 	it('lists agents with the status filter', async () => {
+		// Depends on an assumption: the REST list of agents, taken from the SDK.
 		const [, paused] = emulator.seed().agents;
 
 		const { items } = await run({
@@ -82,6 +84,7 @@ describe('Chatsby › Agent', () => {
 	});
 
 	it('tests the credential with GET /agents and fails on a wrong key', async () => {
+		// Depends on an assumption: a refused key gets 401 with this body.
 		const good = await testCredential('chatsbyApi', {
 			apiKey: API_KEY,
 			webhookSecret: '',
@@ -100,7 +103,7 @@ describe('Chatsby › Agent', () => {
 });
 
 describe('Chatsby › Conversation › Send Message', () => {
-	const { emulator, run } = useChatsby();
+	const { emulator, run } = usePlatform(chatsby);
 	const send = (agentId: string, options: { stream?: boolean } = {}) => ({
 		resource: 'conversation',
 		operation: 'send',
@@ -111,6 +114,7 @@ describe('Chatsby › Conversation › Send Message', () => {
 	type Chunk = { type: string; content?: string };
 
 	it('posts agent_id and message and returns the conversation as Chatsby sends it', async () => {
+		// Depends on an assumption: the non-streamed reply is the conversation object.
 		const [agent] = emulator.seed().agents;
 
 		const { items } = await run(send(agent));
@@ -129,6 +133,7 @@ describe('Chatsby › Conversation › Send Message', () => {
 	});
 
 	it('collects the token events of a streamed reply and passes them on when the workflow streams', async () => {
+		// Depends on an assumption: the event type is on the SSE `event:` line.
 		const [agent] = emulator.seed().agents;
 		const chunks: Chunk[] = [];
 
@@ -140,7 +145,7 @@ describe('Chatsby › Conversation › Send Message', () => {
 				}),
 		});
 
-		expect(emulator.server.requests[0].body).toMatchObject({ stream: true });
+		expect(emulator.requests[0].body).toMatchObject({ stream: true });
 		expect(items[0].json).toEqual({
 			agent_id: agent,
 			message: 'What is your return policy?',
@@ -157,6 +162,7 @@ describe('Chatsby › Conversation › Send Message', () => {
 	});
 
 	it('fails on an error event, keeping the partial text', async () => {
+		// Depends on an assumption: the third event type is `error` with an error body.
 		const [agent] = emulator.seed().agents;
 		emulator.stream = { delayMs: 1, errorAfterEvents: 2 };
 
@@ -175,6 +181,6 @@ describe('Chatsby › Conversation › Send Message', () => {
 
 		expect(items[0].json.error).toMatch(/before it was complete/);
 		expect(items[0].json.partialResponse).toBe('Our answer to:');
-		expect(emulator.server.requests).toHaveLength(1);
+		expect(emulator.requests).toHaveLength(1);
 	});
 });

@@ -1,7 +1,8 @@
-import { byId, seen, useChatsby } from './setup';
+import { byId, usePlatform } from '../setup';
+import { chatsby, seen } from './setup';
 
 describe('Chatsby › Source', () => {
-	const { emulator, run } = useChatsby();
+	const { emulator, run } = usePlatform(chatsby);
 	const add = (agentId: string, fields: object) => ({
 		resource: 'source',
 		operation: 'add',
@@ -40,9 +41,7 @@ describe('Chatsby › Source', () => {
 			const { error } = await run(add(agent, { type: 'text', text: 'x'.repeat(100_000) }));
 
 			expect(error).toBeUndefined();
-			expect((emulator.server.requests[0].body as { content: string }).content).toHaveLength(
-				100_000,
-			);
+			expect((emulator.requests[0].body as { content: string }).content).toHaveLength(100_000);
 		});
 
 		it('sends Q&A pairs entered one by one as a JSON string', async () => {
@@ -61,7 +60,7 @@ describe('Chatsby › Source', () => {
 				}),
 			);
 
-			expect(emulator.server.requests[0].body).toEqual({
+			expect(emulator.requests[0].body).toEqual({
 				type: 'qa',
 				content: JSON.stringify([
 					{ question: 'Do you ship abroad?', answer: 'Yes.' },
@@ -79,9 +78,9 @@ describe('Chatsby › Source', () => {
 			);
 
 			expect(error).toBeUndefined();
-			expect(
-				JSON.parse((emulator.server.requests[0].body as { content: string }).content),
-			).toHaveLength(500);
+			expect(JSON.parse((emulator.requests[0].body as { content: string }).content)).toHaveLength(
+				500,
+			);
 		});
 
 		it('adds a file by its reference', async () => {
@@ -89,7 +88,7 @@ describe('Chatsby › Source', () => {
 
 			await run(add(agent, { type: 'file', fileReference: 'file_ref_123' }));
 
-			expect(emulator.server.requests[0].body).toEqual({ type: 'file', content: 'file_ref_123' });
+			expect(emulator.requests[0].body).toEqual({ type: 'file', content: 'file_ref_123' });
 		});
 
 		it.each([
@@ -136,14 +135,14 @@ describe('Chatsby › Source', () => {
 
 			expect(error?.message).toMatch(message);
 			expect(error?.message).toMatch(/\[item 0\]$/);
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 
 		it('rejects an empty agent ID before any request', async () => {
 			const { error } = await run(add('={{ $json.agent }}', { type: 'text', text: 'hello' }));
 
 			expect(error?.message).toBe("'Agent' is empty [item 0]");
-			expect(emulator.server.requests).toHaveLength(0);
+			expect(emulator.requests).toHaveLength(0);
 		});
 
 		it('waits until the source is trained, checking GET /sources/{id}', async () => {
@@ -266,7 +265,7 @@ describe('Chatsby › Source', () => {
 			expect(seen(emulator)).toEqual([
 				{ method: 'DELETE', path: `/v1/sources/${sources[1]}`, body: undefined },
 			]);
-			expect(emulator.server.requests[0].status).toBe(204);
+			expect(emulator.requests[0].status).toBe(204);
 			expect(items[0].json).toEqual({ deleted: true, id: sources[1] });
 		});
 	});
@@ -319,7 +318,7 @@ describe('Chatsby › Source', () => {
 
 			expect(error).toMatchObject({ httpCode: '409' });
 			expect(error?.message).toMatch(/already processing/);
-			expect(emulator.server.requests).toHaveLength(1);
+			expect(emulator.requests).toHaveLength(1);
 		});
 	});
 });

@@ -21,6 +21,7 @@ function trigger(parameters: object = {}, webhookSecret = SECRET) {
 	);
 }
 
+// Depends on an assumption: Chatsby signs as Standard Webhooks do (see chatsbyDelivery).
 describe('Chatsby Trigger', () => {
 	it('starts one execution with the event data, name and time for a signed delivery', async () => {
 		const outcome = await trigger().deliver(chatsbyDelivery(SECRET, 'source.trained', trained));

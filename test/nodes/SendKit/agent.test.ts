@@ -1,8 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- emulator fixtures, not secrets */
-import { byId, KEY, seen, useSendKit } from './setup';
+import { SendKitEmulator } from '../../emulators/sendkit';
+import { byId, usePlatform } from '../setup';
+import { KEY, seen, sendKit } from './setup';
 
 describe('SendKit › Agent', () => {
-	const { emulator, run } = useSendKit();
+	const { emulator, run } = usePlatform(sendKit);
 
 	it('creates an agent with nested company info and persona, unwrapped from { success, data }', async () => {
 		const { items, error } = await run({
@@ -97,7 +99,7 @@ describe('SendKit › Agent', () => {
 		});
 
 		expect(error?.message).toBe("'Update Fields' is empty [item 0]");
-		expect(emulator.server.requests).toHaveLength(0);
+		expect(emulator.requests).toHaveLength(0);
 	});
 
 	it('soft-deletes an agent and returns { deleted, agentId }', async () => {
@@ -143,7 +145,7 @@ describe('SendKit › Agent', () => {
 		});
 
 		expect(error?.message).toBe("'Agent' is empty [item 0]");
-		expect(emulator.server.requests).toHaveLength(0);
+		expect(emulator.requests).toHaveLength(0);
 	});
 
 	it('fails with 404 for an unknown agent, saying so', async () => {
@@ -158,6 +160,7 @@ describe('SendKit › Agent', () => {
 	});
 
 	it('keeps the API key out of errors', async () => {
+		// Depends on an assumption: a wrong key gets 401.
 		const { error } = await run(
 			{ resource: 'agent', operation: 'get', agentId: byId('x') },
 			{ credential: { apiKey: 'sk_wrong_key_123' } },
@@ -170,7 +173,10 @@ describe('SendKit › Agent', () => {
 });
 
 describe('SendKit › platform keys', () => {
-	const { emulator, run } = useSendKit('sk_user_platform_1', 'ws_9');
+	const { emulator, run } = usePlatform(
+		sendKit,
+		new SendKitEmulator({ apiKey: 'sk_user_platform_1', workspaceId: 'ws_9' }),
+	);
 
 	it('sends X-Workspace-Id with a platform key', async () => {
 		emulator.seed();
@@ -181,10 +187,11 @@ describe('SendKit › platform keys', () => {
 		);
 
 		expect(error).toBeUndefined();
-		expect(emulator.server.requests[0].headers['x-workspace-id']).toBe('ws_9');
+		expect(emulator.requests[0].headers['x-workspace-id']).toBe('ws_9');
 	});
 
 	it('explains the 403 of a platform key without a workspace', async () => {
+		// Depends on an assumption: a platform key without X-Workspace-Id gets 403.
 		const { error } = await run({ resource: 'agent', operation: 'getAll', returnAll: true });
 
 		expect(error).toMatchObject({ httpCode: '403' });

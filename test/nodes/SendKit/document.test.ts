@@ -1,4 +1,5 @@
-import { byId, seen, useSendKit } from './setup';
+import { byId, usePlatform } from '../setup';
+import { seen, sendKit } from './setup';
 
 const file = (text: string | Buffer, fileName = 'pricing.pdf', mimeType = 'application/pdf') => ({
 	json: {},
@@ -8,7 +9,7 @@ const file = (text: string | Buffer, fileName = 'pricing.pdf', mimeType = 'appli
 });
 
 describe('SendKit › Document', () => {
-	const { emulator, run } = useSendKit();
+	const { emulator, run } = usePlatform(sendKit);
 	const upload = (agentId: string, options: { processAfterUpload?: boolean } = {}) => ({
 		resource: 'document',
 		operation: 'upload',
@@ -18,6 +19,7 @@ describe('SendKit › Document', () => {
 	});
 
 	it('asks for an upload URL, PUTs the exact bytes there, then has the agent process the document', async () => {
+		// Depends on an assumption: the presigned URL takes a PUT of the bytes.
 		const [agent] = emulator.seed().agents;
 
 		const { items, error } = await run(upload(agent), { input: [file('%PDF-1.7 pricing')] });
@@ -32,7 +34,7 @@ describe('SendKit › Document', () => {
 		const [stored] = [...emulator.uploads.values()];
 		expect(stored.data.toString()).toBe('%PDF-1.7 pricing');
 		expect(stored.contentType).toBe('application/pdf');
-		const put = emulator.server.requests.find((request) => request.method === 'PUT');
+		const put = emulator.requests.find((request) => request.method === 'PUT');
 		expect(put?.headers['x-api-key']).toBeUndefined();
 		expect(requests[1]).toMatchObject({
 			method: 'POST',
@@ -85,7 +87,7 @@ describe('SendKit › Document', () => {
 		const { error } = await run(upload(agent), { input: [item] });
 
 		expect(error?.message).toMatch(message);
-		expect(emulator.server.requests).toHaveLength(0);
+		expect(emulator.requests).toHaveLength(0);
 	});
 
 	it('processes an uploaded file', async () => {
@@ -93,7 +95,7 @@ describe('SendKit › Document', () => {
 		const first = await run(upload(agent, { processAfterUpload: false }), {
 			input: [file('hello', 'notes.txt', 'text/plain')],
 		});
-		emulator.server.clearRequests();
+		emulator.clearRequests();
 		const { fileKey, fileUrl } = first.items[0].json as { fileKey: string; fileUrl: string };
 
 		const { items } = await run({
@@ -121,7 +123,7 @@ describe('SendKit › Document', () => {
 		const [agent] = emulator.seed().agents;
 		const done = await run(upload(agent), { input: [file('%PDF')] });
 		const fileKey = (done.items[0].json.document as { fileKey: string }).fileKey;
-		emulator.server.clearRequests();
+		emulator.clearRequests();
 
 		const { items } = await run({
 			resource: 'document',

@@ -1,7 +1,8 @@
-import { byId, seen, useSendKit } from './setup';
+import { byId, usePlatform } from '../setup';
+import { seen, sendKit } from './setup';
 
 describe('SendKit › Agent › Retrain', () => {
-	const { emulator, run } = useSendKit();
+	const { emulator, run } = usePlatform(sendKit);
 	const retrain = (
 		agentId: string,
 		retrainOptions: Record<string, string | number | boolean> = {},
@@ -82,7 +83,7 @@ describe('SendKit › Agent › Retrain', () => {
 	it('explains 409 as already training and 402 as missing credits, never repeating the retrain', async () => {
 		const [agent] = emulator.seed().agents;
 		await run(retrain(agent));
-		emulator.server.clearRequests();
+		emulator.clearRequests();
 
 		const already = await run(retrain(agent));
 		emulator.agents.get(agent)!.trainingStatus = 'completed';

@@ -1,50 +1,24 @@
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
-
 import { SendKitEmulator } from '../../emulators/sendkit';
-import { runNode, type RunNodeOptions, type RunNodeResult } from '../../harness/runNode';
+import type { Platform } from '../setup';
 
 // Fixtures for the emulator, not secrets.
 // eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets
 export const KEY = 'sk_test_51f0a2b3c4';
 
-export function byId(value: string) {
-	return { __rl: true, mode: 'id', value };
-}
-
-export function useSendKit(apiKey = KEY, workspaceId = 'ws_test') {
-	const emulator = new SendKitEmulator({ apiKey, workspaceId });
-	beforeAll(async () => {
-		await emulator.start();
-	});
-	afterAll(async () => {
-		await emulator.stop();
-	});
-	beforeEach(() => emulator.reset());
-
-	async function run(
-		parameters: INodeParameters,
-		options: Partial<Omit<RunNodeOptions, 'type' | 'parameters'>> & {
-			input?: INodeExecutionData[];
-			credential?: Record<string, string>;
-		} = {},
-	): Promise<RunNodeResult> {
-		const { credential = {}, ...rest } = options;
-		return await runNode({
-			type: 'sendKit',
-			parameters,
-			credentials: {
-				sendKitApi: { apiKey, workspaceId: '', baseUrl: emulator.url, ...credential },
-			},
-			...rest,
-		});
-	}
-
-	return { emulator, run };
-}
+/**
+ * SendKit under test: its node, and a credential with the emulator's key and no Workspace ID (a
+ * workspace key must not send one; the tests of a platform key set it).
+ */
+export const sendKit: Platform<SendKitEmulator> = {
+	node: 'sendKit',
+	credentialType: 'sendKitApi',
+	createEmulator: () => new SendKitEmulator({ apiKey: KEY, workspaceId: 'ws_test' }),
+	credential: (emulator) => ({ apiKey: emulator.apiKey, workspaceId: '', baseUrl: emulator.url }),
+};
 
 /** The API requests received (method, path, body); each must carry the key and no workspace header. */
 export function seen(emulator: SendKitEmulator) {
-	return emulator.server.requests
+	return emulator.requests
 		.filter((request) => !request.routePath.startsWith('/uploads/'))
 		.map((request) => {
 			expect(request.headers['x-api-key']).toBe(emulator.apiKey);

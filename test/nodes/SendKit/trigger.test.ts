@@ -1,16 +1,13 @@
 import { PolledTrigger } from '../../harness/runPoll';
-import { byId, KEY, useSendKit } from './setup';
+import { byId, usePlatform } from '../setup';
+import { KEY, sendKit } from './setup';
 
 describe('SendKit Trigger (polling training status)', () => {
-	const { emulator } = useSendKit();
+	const { emulator, credentials } = usePlatform(sendKit);
 	let agentId: string;
 
 	const trigger = (events = ['finished', 'failed']) =>
-		new PolledTrigger(
-			'sendKitTrigger',
-			{ agentId: byId(agentId), events },
-			{ sendKitApi: { apiKey: KEY, workspaceId: '', baseUrl: emulator.url } },
-		);
+		new PolledTrigger('sendKitTrigger', { agentId: byId(agentId), events }, credentials());
 	const setTraining = (status: string, updatedAt: string) =>
 		Object.assign(emulator.agents.get(agentId)!, { trainingStatus: status, updatedAt });
 	const events = (items: Awaited<ReturnType<PolledTrigger['poll']>>) =>
@@ -94,7 +91,7 @@ describe('SendKit Trigger (polling training status)', () => {
 	it('checks the agent with GET /v1/agents/{id} and the API key', async () => {
 		await trigger().poll();
 
-		const [request] = emulator.server.requests;
+		const [request] = emulator.requests;
 		expect([request.method, request.path]).toEqual(['GET', `/v1/agents/${agentId}`]);
 		expect(request.headers['x-api-key']).toBe(KEY);
 	});
