@@ -1,4 +1,6 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 import type { Clock } from '../../nodes/shared/request/clock';
 
 /**
@@ -77,4 +79,22 @@ export class SkippingClock implements Clock {
 		this.skipped += Math.max(0, ms);
 		await new Promise((resolve) => setImmediate(resolve));
 	}
+}
+
+const taskClock = new AsyncLocalStorage<Clock>();
+
+/**
+ * Lets tests that run at the same time (the fault matrix's rows) each have a clock of their own:
+ * the package's clock asks the clock of the task that calls it (`withClock`), and is itself
+ * otherwise.
+ */
+export function dispatchClockPerTask(target: Clock): void {
+	const own = { now: target.now, sleep: target.sleep };
+	target.now = () => taskClock.getStore()?.now() ?? own.now();
+	target.sleep = async (ms) => await (taskClock.getStore()?.sleep(ms) ?? own.sleep(ms));
+}
+
+/** Runs `work` with `clock` as the clock of every request it makes (see dispatchClockPerTask). */
+export async function withClock<T>(clock: Clock, work: () => Promise<T>): Promise<T> {
+	return await taskClock.run(clock, work);
 }

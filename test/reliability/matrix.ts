@@ -34,7 +34,12 @@ import type {
 } from '../emulators/kit';
 import { coreLogger } from '../harness/logs';
 import type { RunNodeResult } from '../harness/runNode';
-import { runOn, type Platform, type RunOptions } from '../nodes/setup';
+import { dispatchClockPerTask, SkippingClock, withClock } from '../harness/virtualClock';
+import { packageRequestClock } from '../harness/workflow';
+import { type Platform, runOn, type RunOptions } from '../nodes/setup';
+
+/** Rows run at the same time: each gets a clock of its own for the package's requests. */
+const clockPerRow = packageRequestClock().then(dispatchClockPerTask);
 
 /** The node's Timeout (Request Options → Timeout) in the rows that wait for one, in ms. */
 export const TIMEOUT_MS = 1000;
@@ -534,17 +539,25 @@ async function runRow<Emulator extends PlatformEmulator, Op extends string>(
 		isItem0(request) && (faultCase.everyRequest || (operation.faultedPage?.(request) ?? true));
 	injectCaseFault(emulator, platform, operation, faultCase, aimedAt);
 
-	const result = await run(
-		platform,
-		emulator,
-		{ ...parameters, requestOptions: requestOptions(caseId) },
-		{ input, continueOnFail: true },
+	// The request path's waits are skipped and recorded: a retry after Retry-After takes no time,
+	// and the rule reads the wait the path asked for instead of the time that passed.
+	await clockPerRow;
+	const clock = new SkippingClock();
+	const result = await withClock(
+		clock,
+		async () =>
+			await run(
+				platform,
+				emulator,
+				{ ...parameters, requestOptions: requestOptions(caseId) },
+				{ input, continueOnFail: true },
+			),
 	);
 
 	const [item0] = expectNothingLost(result, operation);
 	expectFaultHitItem0Only(emulator.requests, isItem0);
 	const attempts = emulator.requests.filter(aimedAt);
-	if (outcome.kind === 'retried') expectRetried(operation, item0, attempts, outcome);
+	if (outcome.kind === 'retried') expectRetried(operation, item0, attempts, outcome, clock.waits);
 	if (outcome.kind === 'records') expectRecords(item0, attempts, outcome);
 	if (outcome.kind === 'fails') expectFails(operation, item0, attempts, outcome);
 	if (operation.held) {
@@ -614,6 +627,7 @@ function expectRetried(
 	item0: INodeExecutionData[],
 	attempts: RecordedRequest[],
 	outcome: Extract<Outcome, { kind: 'retried' }>,
+	waits: number[],
 ): void {
 	rule(`retried: item 0 succeeds after ${outcome.attempts} requests`, () => {
 		operation.expectResult(item0, 0);
@@ -621,11 +635,8 @@ function expectRetried(
 	});
 	const { waitedAtLeastMs } = outcome;
 	if (waitedAtLeastMs === undefined) return;
-	rule(`retried after Retry-After: at least ${waitedAtLeastMs} ms between the requests`, () => {
-		const [failed, retry] = attempts;
-		expect(retry.startedAt - (failed.finishedAt ?? failed.startedAt)).toBeGreaterThanOrEqual(
-			waitedAtLeastMs,
-		);
+	rule(`retried after Retry-After: the request path waited at least ${waitedAtLeastMs} ms`, () => {
+		expect(Math.max(0, ...waits)).toBeGreaterThanOrEqual(waitedAtLeastMs);
 	});
 }
 
