@@ -200,6 +200,17 @@ const VALID: Record<NodeName, Record<string, INodeParameters>> = {
 		},
 		'document.remove': { agentId: rl(KIT_ID), fileKey: STORED_FILE },
 		'document.upload': { agentId: rl(KIT_ID), binaryPropertyName: 'data', options: {} },
+		'webhook.create': {
+			name: 'CRM Sync',
+			url: 'https://crm.example.com/webhooks/sendkit',
+			events: ['email.replied'],
+			otherEvents: '',
+			additionalFields: {},
+			options: {},
+		},
+		'webhook.get': { webhookId: rl(KIT_ID), options: {} },
+		'webhook.sendTest': { webhookId: rl(KIT_ID) },
+		'webhook.update': { webhookId: rl(KIT_ID), updateFields: { name: 'CRM Sync' }, options: {} },
 	},
 	chatsby: {
 		'agent.create': { name: 'Customer Support Bot', additionalFields: {} },
@@ -781,6 +792,13 @@ const sendKitRows: Row[] = [
 		],
 		KIT_ID,
 	),
+	...blankLocator(
+		'sendKit',
+		'webhookId',
+		'Webhook',
+		['webhook.get', 'webhook.sendTest', 'webhook.update'],
+		KIT_ID,
+	),
 	{
 		node: 'sendKit',
 		op: 'document.upload',
@@ -808,6 +826,10 @@ const sendKitRows: Row[] = [
 			['document.process', 'fileUrl', 'File URL'],
 			['document.process', 'fileName', 'File Name'],
 			['document.remove', 'fileKey', 'File Key'],
+			['webhook.create', 'name', 'Name'],
+			['webhook.create', 'additionalFields.secret', 'Secret'],
+			['webhook.update', 'updateFields.name', 'Name'],
+			['webhook.update', 'updateFields.secret', 'Secret'],
 		] as const
 	).map(
 		([op, field, displayName]): Row => ({
@@ -900,6 +922,122 @@ const sendKitRows: Row[] = [
 		custom: true,
 		message: "The item has no binary field 'data'",
 	},
+	...(
+		[
+			['webhook.create', 'url'],
+			['webhook.update', 'updateFields.url'],
+		] as const
+	).map(
+		([op, field]): Row => ({
+			node: 'sendKit',
+			op,
+			field,
+			case: 'no scheme',
+			bad: 'crm.example.com/hook',
+			good: 'https://crm.example.com/hook',
+			message: `'URL' is not a valid URL: "crm.example.com/hook"`,
+		}),
+	),
+	{
+		node: 'sendKit',
+		op: 'webhook.create',
+		field: 'events',
+		case: 'no event picked and none typed',
+		parameters: { events: [], otherEvents: '' },
+		message: "'Events' and 'Other Events' are both empty",
+		description:
+			"Choose at least one event, or type event names that SendKit sends in 'Other Events'.",
+	},
+	{
+		node: 'sendKit',
+		op: 'webhook.create',
+		field: 'events',
+		case: 'a whole object instead of event names',
+		bad: { event: 'email.replied' },
+		good: 'email.replied',
+		message: `'Events' must hold event names, not an object: {"event":"email.replied"}`,
+	},
+	{
+		node: 'sendKit',
+		op: 'webhook.create',
+		field: 'otherEvents',
+		checkedAt: 'events',
+		case: 'an event name with a space',
+		bad: 'email replied',
+		good: 'lead.created',
+		message: `'Other Events' has an event name with a space in it: "email replied"`,
+		description: 'Separate event names with commas, e.g. email.replied, lead.created',
+	},
+	{
+		node: 'sendKit',
+		op: 'webhook.update',
+		field: 'updateFields',
+		checkedAt: 'updateFields',
+		case: 'nothing to change',
+		parameters: { updateFields: {} },
+		message: "'Update Fields' is empty",
+		description: 'Add at least one field to change.',
+	},
+	{
+		node: 'sendKit',
+		op: 'webhook.update',
+		field: 'updateFields.events',
+		checkedAt: 'updateFields',
+		case: "'Events' added, with nothing in it or in 'Other Events'",
+		parameters: { updateFields: { events: [] } },
+		message: "'Events' and 'Other Events' are both empty",
+	},
+	...(
+		[
+			[
+				'webhook.create',
+				'additionalFields.retryAttempts',
+				'Retry Attempts',
+				11,
+				3,
+				'0 to 10',
+				'11',
+			],
+			[
+				'webhook.create',
+				'additionalFields.retryAttempts',
+				'Retry Attempts',
+				2.5,
+				3,
+				'0 to 10',
+				'2.5',
+			],
+			['webhook.update', 'updateFields.retryAttempts', 'Retry Attempts', -1, 0, '0 to 10', '-1'],
+			[
+				'webhook.create',
+				'additionalFields.timeoutMs',
+				'Timeout (Milliseconds)',
+				999,
+				1000,
+				'1000 to 30000',
+				'999',
+			],
+			[
+				'webhook.update',
+				'updateFields.timeoutMs',
+				'Timeout (Milliseconds)',
+				'a minute',
+				30000,
+				'1000 to 30000',
+				'"a minute"',
+			],
+		] as const
+	).map(
+		([op, field, displayName, bad, good, range, shown]): Row => ({
+			node: 'sendKit',
+			op,
+			field,
+			case: `${shown}`,
+			bad,
+			good,
+			message: `'${displayName}' must be a whole number from ${range}, not ${shown}`,
+		}),
+	),
 ];
 
 const chatsbyRows: Row[] = [
@@ -1247,7 +1385,9 @@ describe('Bad input: every checked field fails before any request', () => {
 		});
 	});
 
-	describe.each(triggerRows.map((row) => [nameOf(row), row] as const))('%s', (_name, row) => {
+	describe.each(
+		triggerRows.filter((row) => row.op === 'poll').map((row) => [nameOf(row), row] as const),
+	)('%s', (_name, row) => {
 		it('fails the poll before any request', async () => {
 			const trigger =
 				row.node === 'aiChatbotHubTrigger'
