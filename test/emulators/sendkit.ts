@@ -153,6 +153,8 @@ export class SendKitEmulator extends PlatformEmulator {
 	 * old one. SendKit does not document whether `status` is writable.
 	 */
 	statusUpdates: 'accepted' | 'refused' | 'ignored' = 'accepted';
+	/** Whether list items carry the secret, as the webhook object does (the list's items are not spelled out). */
+	listShowsSecrets = true;
 	/** Bytes received on the presigned upload URLs, by file key. */
 	readonly uploads = new Map<string, { contentType?: string; data: Buffer }>();
 	private readsLeft = new Map<string, number>();
@@ -195,6 +197,7 @@ export class SendKitEmulator extends PlatformEmulator {
 		this.deliveries.length = 0;
 		this.signatureFormat = 'hex';
 		this.statusUpdates = 'accepted';
+		this.listShowsSecrets = true;
 		this.uploads.clear();
 		this.readsLeft.clear();
 		this.credits = 1000;
@@ -430,7 +433,11 @@ export class SendKitEmulator extends PlatformEmulator {
 				status: 200,
 				json: {
 					success: true,
-					data: all.slice((page - 1) * limit, page * limit).map((webhook) => ({ ...webhook })),
+					// assumed: list items are the webhook object (secret too) plus `stats`
+					data: all.slice((page - 1) * limit, page * limit).map(({ secret, ...webhook }) => ({
+						...webhook,
+						...(this.listShowsSecrets ? { secret } : {}),
+					})),
 					pagination: { total: all.length, page, limit, pages: Math.ceil(all.length / limit) },
 				},
 			};

@@ -12,6 +12,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	INodeExecutionData,
 	INodeParameters,
@@ -21,6 +22,7 @@ import type {
 	INodeType,
 } from 'n8n-workflow';
 
+import { HookedTrigger } from '../harness/runHook';
 import { PolledTrigger } from '../harness/runPoll';
 import type { RunNodeResult } from '../harness/runNode';
 import { loadedNodeType, PACKAGE_ROOT } from '../harness/workflow';
@@ -33,8 +35,8 @@ import { usePlatform } from '../nodes/setup';
 type NodeName = 'aiChatbotHub' | 'chatThing' | 'sendKit' | 'chatsby';
 
 interface Row {
-	node: NodeName | 'aiChatbotHubTrigger' | 'sendKitTrigger';
-	/** `resource.operation` (for triggers: 'poll'). */
+	node: NodeName | 'aiChatbotHubTrigger' | 'sendKitTrigger' | 'sendKitEventTrigger';
+	/** `resource.operation` (for triggers: 'poll', or 'activate' for one that registers its webhook). */
 	op: string;
 	/** The parameter that holds the bad value (a dotted path into the parameters). */
 	field: string;
@@ -56,6 +58,8 @@ interface Row {
 	custom?: true;
 	/** Parameters to change from the operation's valid ones, before the value is placed. */
 	parameters?: INodeParameters;
+	/** Credential fields to change (a trigger's activation checks its credential). */
+	credential?: ICredentialDataDecryptedObject;
 	/** The message, without the ` [item N]` that every item error ends with. */
 	message: string;
 	description?: string;
@@ -67,6 +71,9 @@ const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 const HUB_ID = '43474da7ae3b4b7191ee29c2de798257';
 const THING_ID = '7bb301ad-e691-4341-8afb-b4407c4ffdf2';
 const KIT_ID = '664a1b2c3d4e5f6a7b8c9d10';
+// A fixture for the emulator, not a secret.
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets
+const PLATFORM_KEY = 'sk_user_platform_1';
 const STORED_FILE = 'uploads/pricing.pdf';
 
 /** What JSON.parse says about a text, as the node quotes it. */
@@ -1268,6 +1275,27 @@ const triggerRows: Row[] = [
 		message: "'Agent' is empty",
 		description: 'Choose the agent to watch.',
 	},
+	{
+		node: 'sendKitEventTrigger',
+		op: 'activate',
+		field: 'events',
+		case: 'no event picked and none typed',
+		parameters: { events: [], otherEvents: ' ' },
+		message: "'Events' and 'Other Events' are both empty",
+		description:
+			"Choose at least one event, or type event names that SendKit sends in 'Other Events'.",
+	},
+	{
+		node: 'sendKitEventTrigger',
+		op: 'activate',
+		field: 'workspaceId',
+		case: 'a platform key without a Workspace ID',
+		parameters: { events: ['email.replied'] },
+		credential: { apiKey: PLATFORM_KEY, workspaceId: ' ' },
+		message: "The credential has a platform key (sk_user_…) but no 'Workspace ID'",
+		description:
+			"Webhooks belong to a workspace: enter its ID in the SendKit API credential's Workspace ID, or use a workspace key (sk_…).",
+	},
 ];
 
 const NODE_ROWS: Row[] = [...aiChatbotHubRows, ...chatThingRows, ...sendKitRows, ...chatsbyRows];
@@ -1381,6 +1409,25 @@ describe('Bad input: every checked field fails before any request', () => {
 				expect(items.map((item) => item.error?.context?.itemIndex)).toEqual([0, 1]);
 			}
 			expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+			expect(allRequests()).toEqual([]);
+		});
+	});
+
+	describe.each(
+		triggerRows.filter((row) => row.op === 'activate').map((row) => [nameOf(row), row] as const),
+	)('%s', (_name, row) => {
+		it('fails the activation before any request', async () => {
+			const trigger = new HookedTrigger(
+				row.node,
+				row.parameters ?? {},
+				kit.credentials(row.credential),
+			);
+
+			await expect(trigger.activate()).rejects.toMatchObject({
+				name: 'NodeOperationError',
+				message: row.message,
+				description: row.description,
+			});
 			expect(allRequests()).toEqual([]);
 		});
 	});
