@@ -111,6 +111,7 @@ async function patchWebhook(
  * `checkExists`: the webhook at SendKit whose URL is this trigger's (all pages of the list), made
  * to match the node — its events, active, and a secret the trigger knows — so that activating,
  * publishing again or restarting n8n never registers a second one. False when there is none.
+ * Other active webhooks for the same URL are set inactive.
  */
 export async function reuseWebhook(context: IHookFunctions): Promise<boolean> {
 	const events = chosenEvents(context);
@@ -162,6 +163,12 @@ export async function reuseWebhook(context: IHookFunctions): Promise<boolean> {
 	}
 	registration.webhookId = id;
 	registration.webhookSecret = secret;
+	// More webhooks for the same URL (registered by hand, or elsewhere) would deliver every event
+	// twice: they are set inactive.
+	for (const duplicate of mine) {
+		if (duplicate !== webhook && duplicate.status === 'active')
+			await setInactive(context, String(duplicate._id), url);
+	}
 	const changed = Object.keys(patch);
 	context.logger.debug(
 		`${TRIGGER} reuses SendKit webhook ${id} for ${url}${changed.length ? ` (updated: ${changed.join(', ')})` : ''}`,

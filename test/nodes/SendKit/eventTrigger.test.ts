@@ -190,6 +190,19 @@ describe('SendKit Event Trigger', () => {
 			expect(mine(trigger)).toHaveLength(1);
 		});
 
+		it('sets other webhooks for its URL inactive, so that no event is delivered twice', async () => {
+			const trigger = eventTrigger();
+			await trigger.activate();
+			const byHand = emulator.addWebhook({ url: trigger.url, events: ['email.positive_reply'] });
+
+			expect(await trigger.activate()).toBe('reused');
+
+			expect(byHand.status).toBe('inactive');
+			expect(mine(trigger).filter((webhook) => webhook.status === 'active')).toEqual([
+				expect.objectContaining({ _id: registrationOf(trigger).webhookId }),
+			]);
+		});
+
 		it('leaves other webhooks of the workspace alone', async () => {
 			const [crm] = emulator.seed().webhooks;
 			const before = { ...emulator.webhooks.get(crm) };
