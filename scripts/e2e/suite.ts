@@ -63,6 +63,11 @@ const install: N8nInstall = {
 		N8N_PORT: String(PORTS.main),
 		N8N_RUNNERS_BROKER_PORT: String(PORTS.mainBroker),
 		N8N_WEBHOOK_URL: `http://127.0.0.1:${mode === 'queue' ? PORTS.webhook : PORTS.main}/`,
+		// n8n 2.0 reads only the older name: without it, the URL a trigger registers at a platform
+		// (SendKit Event Trigger) would be the main process's, not the webhook process's.
+		...(/^2\.0\./.test(version)
+			? { WEBHOOK_URL: `http://127.0.0.1:${mode === 'queue' ? PORTS.webhook : PORTS.main}/` }
+			: {}),
 		NODE_OPTIONS: `--require ${path.join(root, 'scripts/e2e/netguard.cjs')}`,
 		...(mode === 'queue'
 			? {
