@@ -611,11 +611,12 @@ export const syncDataSources: Operation = {
 				'What each item is. For an input with both, use an expression that gives "qa" or "URL" for each item.',
 			displayOptions: { show },
 		},
+		// Question, Answer and URL are not marked required: with Type an expression all three show, and
+		// n8n would refuse to run an input of Q&A items only. Each item's own fields are checked.
 		{
 			displayName: 'Question',
 			name: questionField.name,
 			type: 'string',
-			required: true,
 			default: '',
 			placeholder: 'e.g. How long do refunds take?',
 			description:
@@ -627,7 +628,6 @@ export const syncDataSources: Operation = {
 			name: answerField.name,
 			type: 'string',
 			typeOptions: { rows: 4 },
-			required: true,
 			default: '',
 			placeholder: 'e.g. Refunds arrive within 5 business days.',
 			displayOptions: { show: { ...show, sourceType: ['qa'] } },
@@ -636,7 +636,6 @@ export const syncDataSources: Operation = {
 			displayName: 'URL',
 			name: urlField.name,
 			type: 'string',
-			required: true,
 			default: '',
 			placeholder: 'e.g. https://example.com/docs/pricing',
 			description: 'The web page, mapped from the input. It is the key.',
