@@ -109,7 +109,9 @@ async function readInput(
 > {
 	const errors: INodeExecutionData[] = [];
 	let agentId: string | undefined;
-	context.getInputData().forEach((item, itemIndex) => {
+	// The sizes decide what changed: read from the bytes, and checked, before any request.
+	const sizes = new Map<number, number>();
+	for (const [itemIndex, item] of context.getInputData().entries()) {
 		const scope = itemScope(context, itemIndex);
 		try {
 			const own = readId(scope, agentLocator);
@@ -121,32 +123,22 @@ async function readInput(
 					'One sync makes one agent match the whole input. To sync several, split the input (e.g. with Loop Over Items) and run the sync once per agent.',
 				);
 			}
-			if (!isEmptyItem(item)) fileOf(context, scope);
+			if (isEmptyItem(item)) continue;
+			const file = fileOf(context, scope);
+			const data = await context.helpers.getBinaryDataBuffer(itemIndex, file.fieldName);
+			checkFileSize(scope, file.fileName, data.length, FILE_LIMITS);
+			sizes.set(itemIndex, data.length);
 		} catch (error) {
 			errors.push(errorItem(context, error, itemIndex));
 		}
-	});
+	}
 	if (errors.length > 0 || agentId === undefined) return { errors };
 
 	const wanted = readWanted(context, (scope) => {
 		const file = fileOf(context, scope);
-		return { key: file.fileName, value: { ...file, size: 0 } };
+		return { key: file.fileName, value: { ...file, size: sizes.get(scope.itemIndex) ?? 0 } };
 	});
-	// The sizes decide what changed: read from the bytes, and checked, before any request.
-	for (const entry of wanted) {
-		const scope = itemScope(context, entry.itemIndex);
-		try {
-			const data = await context.helpers.getBinaryDataBuffer(
-				entry.itemIndex,
-				entry.value.fieldName,
-			);
-			checkFileSize(scope, entry.value.fileName, data.length, FILE_LIMITS);
-			entry.value.size = data.length;
-		} catch (error) {
-			errors.push(errorItem(context, error, entry.itemIndex));
-		}
-	}
-	return errors.length > 0 ? { errors } : { agentId, wanted };
+	return { agentId, wanted };
 }
 
 // ---------------------------------------------------------------------------------------------
