@@ -1,4 +1,10 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { PACKAGE_ROOT } from '../../harness/workflow';
 
 import { byId, usePlatform } from '../setup';
 import { aiChatbotHub, seen } from './setup';
@@ -524,6 +530,42 @@ describe('AI Chatbot Hub › Data Source › Sync', () => {
 				{ item: 3 },
 				{ item: 0 },
 			]);
+		});
+	});
+
+	describe('the example workflow', () => {
+		it("syncs the Code node's rows into the demo chatbot, and a second run changes nothing", async () => {
+			const example = JSON.parse(
+				readFileSync(path.join(PACKAGE_ROOT, 'examples/ai-chatbot-hub-sync-faq.json'), 'utf8'),
+			) as { nodes: Array<{ name: string; parameters: IDataObject }> };
+			const node = (name: string) => example.nodes.find((entry) => entry.name === name)!;
+			// The Code node stands in for the spreadsheet: its code, run as n8n would run it.
+			// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- this repository's own example code
+			const rows = new Function(
+				String(node('FAQ sheet').parameters.jsCode),
+			)() as INodeExecutionData[];
+			const { chatbots } = emulator.seed();
+			// In the workflow the chatbot is the one the 'Chatbots' node lists first: the demo's support bot.
+			const parameters = {
+				...node('Sync').parameters,
+				chatbot: byId(chatbots.support),
+			} as INodeParameters;
+
+			const first = await run(parameters, { input: rows });
+
+			expect(first.error).toBeUndefined();
+			expect(first.items.map((item) => item.json.action)).toEqual([
+				'add',
+				'unchanged',
+				'add',
+				'unchanged',
+			]);
+			emulator.clearRequests();
+
+			const again = await run(parameters, { input: rows });
+
+			expect(again.error).toBeUndefined();
+			expect(writes()).toEqual([]);
 		});
 	});
 

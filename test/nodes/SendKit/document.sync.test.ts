@@ -1,4 +1,10 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { PACKAGE_ROOT } from '../../harness/workflow';
 
 import { byId, usePlatform } from '../setup';
 import { seen, sendKit } from './setup';
@@ -345,6 +351,39 @@ describe('SendKit › Document › Sync', () => {
 				['new.txt', 'add', 'planned', 'planned'],
 				['gone.txt', 'delete', 'planned', 'planned'],
 			]);
+		});
+	});
+
+	describe('the example workflow', () => {
+		it("syncs the Code node's files into the demo agent, retrains once, and a second run changes nothing", async () => {
+			const example = JSON.parse(
+				readFileSync(path.join(PACKAGE_ROOT, 'examples/sendkit-sync-documents.json'), 'utf8'),
+			) as { nodes: Array<{ name: string; parameters: IDataObject }> };
+			const node = (name: string) => example.nodes.find((entry) => entry.name === name)!;
+			// The Code node stands in for the folder: its code, run as n8n would run it.
+			// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- this repository's own example code
+			const files = new Function('Buffer', String(node('Folder').parameters.jsCode))(
+				Buffer,
+			) as INodeExecutionData[];
+			const [demoAgent] = emulator.seed().agents;
+			const parameters = node('Sync').parameters as INodeParameters;
+			expect(parameters.agentId).toMatchObject({ value: demoAgent });
+			emulator.trainingReads = 1;
+
+			const first = await run(parameters, { input: files });
+
+			expect(first.error).toBeUndefined();
+			expect(first.items.map((item) => [item.json.action, item.json.retrain])).toEqual([
+				['add', 'done'],
+				['add', 'done'],
+			]);
+			expect(first.items[0].json.trainingStatus).toBe('completed');
+			emulator.clearRequests();
+
+			const again = await run(parameters, { input: files });
+
+			expect(again.error).toBeUndefined();
+			expect(writes()).toEqual([]);
 		});
 	});
 
