@@ -7,7 +7,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { PACKAGE_ROOT } from '../../harness/workflow';
 
 import { byId, usePlatform } from '../setup';
-import { aiChatbotHub, seen } from './setup';
+import { aiChatbotHub, seen, TOKEN } from './setup';
 
 const qa = (question: string, answer: string): INodeExecutionData => ({
 	json: { type: 'qa', question, answer },
@@ -334,6 +334,24 @@ describe('AI Chatbot Hub › Data Source › Sync', () => {
 			expect(knowledge(chatbot).qa).toEqual(['A? → a', 'B? → b', 'C? → c']);
 		});
 
+		it('stops before any write under Continue On Fail too, as one error item', async () => {
+			const chatbot = await syncedChatbot([qa('A?', 'a'), qa('B?', 'b')]);
+
+			const { items, error } = await run(sync(chatbot, { deleteMissing: true, maxDeletions: 0 }), {
+				input: [qa('New?', 'n')],
+				continueOnFail: true,
+			});
+
+			expect(error).toBeUndefined();
+			expect(writes()).toEqual([]);
+			expect(items).toEqual([
+				{
+					json: { error: "The sync would delete 2 entries, more than 'Max Deletions' (0)" },
+					pairedItem: { item: 0 },
+				},
+			]);
+		});
+
 		it('deletes nothing for an empty input unless that is allowed', async () => {
 			const chatbot = await syncedChatbot([qa('A?', 'a'), qa('B?', 'b')]);
 			const parameters = sync(chatbot, { deleteMissing: true });
@@ -368,6 +386,23 @@ describe('AI Chatbot Hub › Data Source › Sync', () => {
 			});
 
 			expect(error?.message).toBe('Items 0 and 2 have the same key "Hours?" [item 2]');
+			expect(emulator.requests).toHaveLength(0);
+		});
+
+		it('outputs the duplicate as one error item under Continue On Fail, and sends nothing', async () => {
+			const chatbot = emulator.addTestChatbot().uuid;
+
+			const { items } = await run(sync(chatbot), {
+				input: [qa('Hours?', 'a'), qa('Hours?', 'b')],
+				continueOnFail: true,
+			});
+
+			expect(items).toEqual([
+				{
+					json: { error: 'Items 0 and 1 have the same key "Hours?" [item 1]' },
+					pairedItem: { item: 1 },
+				},
+			]);
 			expect(emulator.requests).toHaveLength(0);
 		});
 
@@ -633,6 +668,7 @@ describe('AI Chatbot Hub › Data Source › Sync', () => {
 			]);
 			expect(items[1].json.error).toEqual(expect.any(String));
 			expect(items[1].pairedItem).toEqual({ item: 1 });
+			expect(JSON.stringify(items)).not.toContain(TOKEN);
 		});
 
 		it('keeps the old version when the new one could not be created, and replaces it on the next run', async () => {

@@ -7,7 +7,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { PACKAGE_ROOT } from '../../harness/workflow';
 
 import { byId, usePlatform } from '../setup';
-import { seen, sendKit } from './setup';
+import { KEY, seen, sendKit } from './setup';
 
 /** An item carrying a text file as binary data (its size is its length in bytes). */
 const file = (fileName: string, text: string, mimeType = 'text/plain'): INodeExecutionData => ({
@@ -252,6 +252,25 @@ describe('SendKit › Document › Sync', () => {
 			expect(emulator.documentsOf(agentId)).toHaveLength(3);
 		});
 
+		it('stops before any write under Continue On Fail too, as one error item', async () => {
+			const agentId = agent();
+			for (const name of ['a.txt', 'b.txt']) emulator.addDocument(agentId, name, 1);
+
+			const { items, error } = await run(sync(agentId, { deleteMissing: true, maxDeletions: 0 }), {
+				input: [file('new.txt', 'n')],
+				continueOnFail: true,
+			});
+
+			expect(error).toBeUndefined();
+			expect(writes()).toEqual([]);
+			expect(items).toEqual([
+				{
+					json: { error: "The sync would delete 2 entries, more than 'Max Deletions' (0)" },
+					pairedItem: { item: 0 },
+				},
+			]);
+		});
+
 		it('removes nothing for an empty input unless that is allowed', async () => {
 			const agentId = agent();
 			for (const name of ['a.txt', 'b.txt']) emulator.addDocument(agentId, name, 1);
@@ -450,6 +469,7 @@ describe('SendKit › Document › Sync', () => {
 			]);
 			expect(items[1].json.error).toEqual(expect.any(String));
 			expect(items[1].pairedItem).toEqual({ item: 1 });
+			expect(JSON.stringify(items)).not.toContain(KEY);
 		});
 
 		it('keeps the old version when the new one failed, and replaces it on the next run', async () => {

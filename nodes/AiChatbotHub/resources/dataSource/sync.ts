@@ -144,6 +144,19 @@ function readTarget(scope: ItemScope): Target {
 	};
 }
 
+/**
+ * An error that stops the sync before any write: thrown, or under Continue On Fail an error item
+ * (paired with the item it names, else the first).
+ */
+function errorItem(context: IExecuteFunctions, error: unknown, itemIndex?: number) {
+	if (!context.continueOnFail()) throw asNodeError(context.getNode(), error);
+	const named = (error as { context?: { itemIndex?: number } }).context?.itemIndex;
+	return {
+		json: { error: (error as Error).message },
+		pairedItem: { item: itemIndex ?? named ?? 0 },
+	};
+}
+
 /** Whether an item is no entry (n8n's empty item when an earlier node found nothing). */
 const isEmptyItem = (item: INodeExecutionData) =>
 	Object.keys(item.json ?? {}).length === 0 && !item.binary;
@@ -178,12 +191,15 @@ function readInput(
 			}
 			if (!isEmptyItem(item)) readEntry(scope);
 		} catch (error) {
-			if (!context.continueOnFail()) throw asNodeError(context.getNode(), error);
-			errors.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+			errors.push(errorItem(context, error, itemIndex));
 		}
 	});
 	if (errors.length > 0 || target === undefined) return { errors };
-	return { target, wanted: readWanted(context, readEntry) };
+	try {
+		return { target, wanted: readWanted(context, readEntry) };
+	} catch (error) {
+		return { errors: [errorItem(context, error)] };
+	}
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -506,30 +522,37 @@ function asList(context: IExecuteFunctions, answer: unknown, what: string): IDat
 	);
 }
 
-async function syncSources(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const settings = readSyncSettings(this);
-	const input = readInput(this);
-	if ('errors' in input) return [input.errors];
-	const { target, wanted } = input;
-	const options = itemScope(this, 0).value('syncOptions', {}) as { rescrapeUrls?: boolean };
+/** What the sync found and plans. */
+interface Prepared {
+	sources: IDataObject[];
+	tag: IDataObject | undefined;
+	works: Work[];
+}
 
+/** The two listings, the plan, and its check (which stops the node before any write). */
+async function listAndPlan(
+	context: IExecuteFunctions,
+	target: Target,
+	wanted: Array<Wanted<Entry>>,
+	settings: SyncSettings,
+): Promise<Prepared> {
+	const options = itemScope(context, 0).value('syncOptions', {}) as { rescrapeUrls?: boolean };
 	const chatbot = encodeURIComponent(target.chatbot);
 	const [sourceList, tagList] = await Promise.all([
-		requestJson<unknown>(this, aiChatbotHub, {
+		requestJson<unknown>(context, aiChatbotHub, {
 			method: 'GET',
 			url: `/chatbot/${chatbot}/data-sources`,
 		}),
-		requestJson<unknown>(this, aiChatbotHub, {
+		requestJson<unknown>(context, aiChatbotHub, {
 			method: 'GET',
 			url: `/chatbot/${chatbot}/source-tags`,
 		}),
 	]);
-	const sources = asList(this, sourceList, 'data sources');
-	const tag = asList(this, tagList, 'source tags').find(
+	const sources = asList(context, sourceList, 'data sources');
+	const tag = asList(context, tagList, 'source tags').find(
 		(candidate) => String(candidate.name ?? '').trim() === target.tagName,
 	);
 	const managed = new Set(((tag?.data_source_uuids ?? []) as unknown[]).map(String));
-
 	const works = planWork(
 		wanted,
 		presentSources(sources),
@@ -538,8 +561,29 @@ async function syncSources(this: IExecuteFunctions): Promise<INodeExecutionData[
 		options.rescrapeUrls === true,
 		target.tagName,
 	);
-	const plan = works.map((work) => work.entry);
-	checkPlan(this, plan, wanted.length, settings);
+	checkPlan(
+		context,
+		works.map((work) => work.entry),
+		wanted.length,
+		settings,
+	);
+	return { sources, tag, works };
+}
+
+async function syncSources(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const settings = readSyncSettings(this);
+	const input = readInput(this);
+	if ('errors' in input) return [input.errors];
+	const { target, wanted } = input;
+
+	let prepared: Prepared;
+	try {
+		prepared = await listAndPlan(this, target, wanted, settings);
+	} catch (error) {
+		// Nothing was written: under Continue On Fail the stop is one error item.
+		return [[errorItem(this, error)]];
+	}
+	const { sources, tag, works } = prepared;
 
 	if (!settings.dryRun) {
 		await createEntries(this, target, works);
@@ -548,6 +592,7 @@ async function syncSources(this: IExecuteFunctions): Promise<INodeExecutionData[
 		await writeTag(this, target, tag, existing, works, deleted);
 	}
 
+	const plan = works.map((work) => work.entry);
 	const outcomes = new Map(works.map((work) => [outcomeKey(work.entry), work.outcome]));
 	return failIfAnyFailed(this, syncOutput(plan, outcomes, settings));
 }

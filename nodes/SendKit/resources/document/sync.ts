@@ -90,10 +90,17 @@ function fileOf(context: IExecuteFunctions, scope: ItemScope): BinaryFile {
 	return binaryFileOf(scope, item, 'binaryPropertyName', FILE_LIMITS);
 }
 
-/** What went wrong with an item, for Continue On Fail; without it, the node fails on it. */
-function errorItem(context: IExecuteFunctions, error: unknown, itemIndex: number) {
+/**
+ * An error that stops the sync before any write: thrown, or under Continue On Fail an error item
+ * (paired with the item it names, else the first).
+ */
+function errorItem(context: IExecuteFunctions, error: unknown, itemIndex?: number) {
 	if (!context.continueOnFail()) throw asNodeError(context.getNode(), error);
-	return { json: { error: (error as Error).message }, pairedItem: { item: itemIndex } };
+	const named = (error as { context?: { itemIndex?: number } }).context?.itemIndex;
+	return {
+		json: { error: (error as Error).message },
+		pairedItem: { item: itemIndex ?? named ?? 0 },
+	};
 }
 
 /**
@@ -134,11 +141,15 @@ async function readInput(
 	}
 	if (errors.length > 0 || agentId === undefined) return { errors };
 
-	const wanted = readWanted(context, (scope) => {
-		const file = fileOf(context, scope);
-		return { key: file.fileName, value: { ...file, size: sizes.get(scope.itemIndex) ?? 0 } };
-	});
-	return { agentId, wanted };
+	try {
+		const wanted = readWanted(context, (scope) => {
+			const file = fileOf(context, scope);
+			return { key: file.fileName, value: { ...file, size: sizes.get(scope.itemIndex) ?? 0 } };
+		});
+		return { agentId, wanted };
+	} catch (error) {
+		return { errors: [errorItem(context, error)] };
+	}
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -358,6 +369,36 @@ async function retrainAgent(
 // The operation
 // ---------------------------------------------------------------------------------------------
 
+/** The read of the agent, the plan, and its check (which stops the node before any write). */
+async function readAndPlan(
+	context: IExecuteFunctions,
+	agentId: string,
+	wanted: Array<Wanted<InputFile>>,
+	settings: SyncSettings,
+): Promise<Work[]> {
+	const answer = await requestJson<IDataObject>(context, sendKit, {
+		method: 'GET',
+		url: `/v1/agents/${encodeURIComponent(agentId)}`,
+	});
+	const agent = answer.data;
+	if (agent === null || typeof agent !== 'object' || Array.isArray(agent)) {
+		throw responseError(
+			context.getNode(),
+			0,
+			'SendKit answered the agent without the agent',
+			"Nothing was changed. Check the credential's Base URL (https://api.sendkit.ai).",
+		);
+	}
+	const works = planWork(wanted, presentDocuments(agent as IDataObject), settings);
+	checkPlan(
+		context,
+		works.map((work) => work.entry),
+		wanted.length,
+		settings,
+	);
+	return works;
+}
+
 async function syncAgentDocuments(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const settings = readSyncSettings(this);
 	const input = await readInput(this);
@@ -368,22 +409,14 @@ async function syncAgentDocuments(this: IExecuteFunctions): Promise<INodeExecuti
 	};
 	const retrainOn = options.retrain !== false;
 
-	const answer = await requestJson<IDataObject>(this, sendKit, {
-		method: 'GET',
-		url: `/v1/agents/${encodeURIComponent(agentId)}`,
-	});
-	const agent = answer.data;
-	if (agent === null || typeof agent !== 'object' || Array.isArray(agent)) {
-		throw responseError(
-			this.getNode(),
-			0,
-			'SendKit answered the agent without the agent',
-			"Nothing was changed. Check the credential's Base URL (https://api.sendkit.ai).",
-		);
+	let works: Work[];
+	try {
+		works = await readAndPlan(this, agentId, wanted, settings);
+	} catch (error) {
+		// Nothing was written: under Continue On Fail the stop is one error item.
+		return [[errorItem(this, error)]];
 	}
-	const works = planWork(wanted, presentDocuments(agent as IDataObject), settings);
 	const plan = works.map((work) => work.entry);
-	checkPlan(this, plan, wanted.length, settings);
 
 	let retrain: { details: IDataObject; error?: Error } = {
 		details: { retrain: retrainOn ? 'notNeeded' : 'off' },
