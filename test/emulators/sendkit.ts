@@ -122,6 +122,27 @@ export class SendKitEmulator extends PlatformEmulator {
 		return agent;
 	}
 
+	/** Test setup: a document the agent already has, as process-document stores one. */
+	addDocument(agentId: string, fileName: string, fileSize: number): JsonObject {
+		const key = `documents/${agentId}/${objectId()}-${fileName}`;
+		const document = {
+			fileName,
+			fileKey: key,
+			fileUrl: `https://files.example/${key}`,
+			fileType: fileName.split('.').pop()?.toLowerCase(),
+			fileSize,
+			uploadedAt: now(),
+			status: 'completed',
+		};
+		this.agents.get(agentId)!.uploadedDocuments.push(document);
+		return document;
+	}
+
+	/** The documents an agent has, as `GET /v1/agents/{id}` lists them. */
+	documentsOf(agentId: string): JsonObject[] {
+		return this.agents.get(agentId)?.uploadedDocuments ?? [];
+	}
+
 	seed(): { agents: string[] } {
 		return {
 			agents: [

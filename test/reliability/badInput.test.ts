@@ -134,6 +134,14 @@ const VALID: Record<NodeName, Record<string, INodeParameters>> = {
 		'dataSource.deleteMany': { dataSourceIds: `${HUB_ID}, ${HUB_ID}` },
 		'dataSource.getAll': { chatbot: rl(HUB_ID), returnAll: true },
 		'dataSource.retrain': { dataSourceIds: HUB_ID, options: {} },
+		'dataSource.sync': {
+			chatbot: rl(HUB_ID),
+			sourceType: 'qa',
+			question: 'How long do refunds take?',
+			answer: 'Five days.',
+			syncTag: 'n8n sync',
+			syncOptions: {},
+		},
 		'dataSource.update': { dataSource: rl(HUB_ID), title: 'Pricing page' },
 		'dataSource.upload': { chatbot: rl(HUB_ID), binaryPropertyName: 'data', options: {} },
 		'message.delete': { messageId: HUB_ID },
@@ -199,6 +207,7 @@ const VALID: Record<NodeName, Record<string, INodeParameters>> = {
 			fileSize: 5,
 		},
 		'document.remove': { agentId: rl(KIT_ID), fileKey: STORED_FILE },
+		'document.sync': { agentId: rl(KIT_ID), binaryPropertyName: 'data', syncOptions: {} },
 		'document.upload': { agentId: rl(KIT_ID), binaryPropertyName: 'data', options: {} },
 	},
 	chatsby: {
@@ -262,6 +271,7 @@ const aiChatbotHubRows: Row[] = [
 			'dataSource.createQa',
 			'dataSource.createUrl',
 			'dataSource.getAll',
+			'dataSource.sync',
 			'session.create',
 			'session.getAll',
 			'sourceTag.create',
@@ -337,6 +347,9 @@ const aiChatbotHubRows: Row[] = [
 			['chatbot.update', 'updateFields.name', 'Name'],
 			['dataSource.createQa', 'question', 'Question'],
 			['dataSource.createQa', 'answer', 'Answer'],
+			['dataSource.sync', 'question', 'Question'],
+			['dataSource.sync', 'answer', 'Answer'],
+			['dataSource.sync', 'syncTag', 'Source Tag'],
 			['dataSource.update', 'title', 'Title'],
 			['message.send', 'query', 'Message'],
 			['sourceTag.create', 'name', 'Name'],
@@ -627,6 +640,36 @@ const aiChatbotHubRows: Row[] = [
 		good: '2025-03-01',
 		message: `'Created Before' is not a date: "2025-02-30T25:00:00Z"`,
 	},
+	// Data Source → Sync runs as code: every item's entry is checked before the listing
+	{
+		node: 'aiChatbotHub',
+		op: 'dataSource.sync',
+		field: 'sourceType',
+		case: 'neither Q&A nor URL',
+		bad: 'faq',
+		good: 'qa',
+		message: `'Type' must be qa or url, not "faq"`,
+		description: 'Choose Q&A or URL, or map a field that holds "qa" or "url" for each item.',
+	},
+	{
+		node: 'aiChatbotHub',
+		op: 'dataSource.sync',
+		field: 'url',
+		case: 'no scheme',
+		bad: 'example.com/docs',
+		good: 'https://example.com/docs',
+		parameters: { sourceType: 'url' },
+		message: `'URL' is not a valid URL: "example.com/docs"`,
+	},
+	{
+		node: 'aiChatbotHub',
+		op: 'dataSource.sync',
+		field: 'syncOptions.tagColor',
+		case: 'a color name',
+		bad: 'teal',
+		good: '#088F8F',
+		message: `'Tag Color' must be a hex color such as #088F8F, not "teal"`,
+	},
 ];
 
 const chatThingRows: Row[] = [
@@ -897,6 +940,52 @@ const sendKitRows: Row[] = [
 		bad: null,
 		good: sendKitFile('pricing.pdf'),
 		item: fileItem,
+		custom: true,
+		message: "The item has no binary field 'data'",
+	},
+	// Document → Sync runs as code: every item's agent and file are checked before the listing
+	{
+		node: 'sendKit',
+		op: 'document.sync',
+		field: 'agentId',
+		case: 'empty',
+		bad: '',
+		good: KIT_ID,
+		item: fileAndValue,
+		message: "'Agent' is empty",
+	},
+	{
+		node: 'sendKit',
+		op: 'document.sync',
+		field: 'binaryPropertyName',
+		case: 'a file over 10 MB',
+		bad: sendKitFile('big.pdf', 10 * 1024 * 1024 + 1),
+		good: sendKitFile('small.pdf'),
+		item: fileItem,
+		custom: true,
+		message: "The file 'big.pdf' is 10485761 bytes; the most the service takes is 10485760 bytes",
+	},
+	{
+		node: 'sendKit',
+		op: 'document.sync',
+		field: 'binaryPropertyName',
+		case: 'a file of a type SendKit does not take',
+		bad: sendKitFile('slides.pptx', 5, 'application/vnd.ms-powerpoint'),
+		good: sendKitFile('notes.txt', 5, 'text/plain'),
+		item: fileItem,
+		custom: true,
+		message: "The file 'slides.pptx' is of a type the service does not take",
+		description: 'Accepted types: PDF, DOCX, TXT.',
+	},
+	{
+		node: 'sendKit',
+		op: 'document.sync',
+		field: 'binaryPropertyName',
+		// An item with nothing in it ({}) is no entry of a sync; this one has JSON but no file.
+		case: 'an item with JSON but no file',
+		bad: null,
+		good: sendKitFile('pricing.pdf'),
+		item: (value) => (value ? fileItem(value) : { json: { name: 'pricing.pdf' } }),
 		custom: true,
 		message: "The item has no binary field 'data'",
 	},
@@ -1405,6 +1494,11 @@ const CHECKED_ELSEWHERE: Record<string, string> = {
 		'the sync rules (checked after the listing)',
 	'${failed.length} of ${items.length} entries could not be synced: ${String(failed[0].json.key).slice(0, 80)}: ${String(failed[0].json.error)}':
 		'the sync rules (after the writes)',
+	// Rows give every item the same value, so they cannot make items disagree.
+	'\'${field.displayName}\' must be the same for every item: item 0 has "${first.slice(0, 80)}", this one "${value.slice(0, 80)}"':
+		'AI Chatbot Hub Sync (test/nodes/AiChatbotHub/dataSource.sync.test.ts)',
+	'\'Agent\' must be the same for every item: item 0 has "${agentId.slice(0, 80)}", this one "${own.slice(0, 80)}"':
+		'SendKit Document Sync (test/nodes/SendKit/document.sync.test.ts)',
 };
 
 describe('Bad input: the table covers every check', () => {
