@@ -76,6 +76,8 @@ const deletes = (operation: string) => /^(delete|remove)/.test(operation);
 export class EditorWalk {
 	/** The action node whose parameters are open on the page, if any. */
 	private open: string | undefined;
+	/** The resource the walk last picked in the open node's Resource dropdown. */
+	private pickedResource: string | undefined;
 	/** How many of n8n's push messages said that an execution finished. */
 	private finishedRuns = 0;
 
@@ -252,6 +254,7 @@ export class EditorWalk {
 	private async openNode(node: WalkedNode) {
 		if (this.open === node.type) return;
 		this.open = undefined;
+		this.pickedResource = undefined;
 		const needsFile = Object.values(this.table[node.type] ?? {}).some((rows) =>
 			Object.values(rows).some((row) => row.input === 'file'),
 		);
@@ -330,7 +333,11 @@ export class EditorWalk {
 		operation: INodePropertyOptions,
 		row: OperationRow,
 	) {
-		await this.choose('resource', resource.name);
+		// The resource is picked once for its operations, the operation every time.
+		if (this.pickedResource !== resource.value) {
+			await this.choose('resource', resource.name);
+			this.pickedResource = String(resource.value);
+		}
 		await this.choose('operation', operation.name);
 		const chosen: INodeParameters = { resource: resource.value, operation: operation.value };
 		for (const [name, optionName] of Object.entries(row.choose ?? {})) {
