@@ -103,7 +103,7 @@ async function main() {
 		await checkChatStreaming(api);
 		if (mode === 'regular') {
 			await checkPollingTrigger(api);
-			if (isLatest) await takeScreenshots(api);
+			if (isLatest) await walkTheEditor(api);
 		} else {
 			await checkQueueActions(api);
 		}
@@ -609,52 +609,40 @@ async function checkPollingTrigger(api: N8nApi) {
 }
 
 /**
- * Headless Chromium logs into the editor, opens a canvas with each of our nodes, opens its
- * parameters, and saves a screenshot per node into .e2e/screenshots (the README's come from here).
+ * The editor walk (editorWalk.ts) in headless Chromium: every operation of every action node
+ * picked, filled and executed the way a user does it, every trigger opened; one check per
+ * resource and per trigger, and a screenshot of each into .e2e/screenshots (the README's).
  */
-async function takeScreenshots(api: N8nApi) {
+async function walkTheEditor(api: N8nApi) {
 	const chromium = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 	if (!existsSync(chromium)) {
-		await checks.check('Chromium screenshots of every node', () => {
+		await checks.check('Chromium: the editor walk', () => {
 			throw new Error(
 				`${chromium} is missing: install Debian's chromium (test.sh does this when run as root)`,
 			);
 		});
 		return;
 	}
-	await checks.check(
-		'Chromium: every node on a canvas, its parameters open, a screenshot each',
-		async () => {
-			const { screenshotEveryNode } = await import('./screenshots');
-			const newActionCanvas = async () => {
-				const canvas = await api.publicApi<{ id: string }>('POST', '/workflows', {
-					name: 'Screenshot',
-					nodes: [
-						{
-							id: 's1',
-							name: 'Start',
-							type: 'n8n-nodes-base.manualTrigger',
-							typeVersion: 1,
-							position: [0, 0],
-							parameters: {},
-						},
-					],
-					connections: {},
-					settings: {},
-				});
-				expect(canvas.status === 200, `creating a canvas answered ${canvas.status}`);
-				return canvas.body.id;
-			};
-			const saved = await screenshotEveryNode({
-				newActionCanvas,
-				chromium,
-				baseUrl: `http://127.0.0.1:${PORTS.main}`,
-				owner: OWNER,
-				out: path.join(e2e, 'screenshots'),
-			});
-			expect(saved.length === 8, `saved ${saved.length} screenshots`);
-		},
-	);
+	const started = Date.now();
+	const { EditorWalk } = await import('./editorWalk');
+	let walk: Awaited<ReturnType<typeof EditorWalk.open>> | undefined;
+	await checks.check('Chromium signs in to the editor for the editor walk', async () => {
+		walk = await EditorWalk.open({
+			chromium,
+			baseUrl: `http://127.0.0.1:${PORTS.main}`,
+			owner: OWNER,
+			api,
+			emulatorsFile,
+			out: path.join(e2e, 'screenshots'),
+		});
+	});
+	if (!walk) return;
+	try {
+		for (const step of walk.steps()) await checks.check(step.name, step.run);
+	} finally {
+		await walk.close();
+	}
+	console.log(`     the editor walk took ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
 void main().catch(async (error) => {

@@ -158,6 +158,34 @@ export class SendKitEmulator extends PlatformEmulator {
 		};
 	}
 
+	/**
+	 * Demo documents of an agent (for `npm start` and the editor walk, whose Document operations
+	 * need a file key): one file uploaded but not processed yet, as Document → Process takes it,
+	 * and one processed document, as Document → Remove takes it.
+	 */
+	seedDocuments(agentId: string): {
+		upload: { fileKey: string; fileUrl: string; fileName: string };
+		document: { fileKey: string };
+	} {
+		const agent = this.agents.get(agentId);
+		if (!agent) throw new Error(`No agent ${agentId} to seed documents for`);
+		const uploaded = (fileName: string, text: string) => {
+			const fileKey = `documents/${agentId}/${objectId()}-${fileName}`;
+			this.uploads.set(fileKey, { contentType: 'text/plain', data: Buffer.from(text) });
+			return { fileKey, fileUrl: `https://files.example/${fileKey}`, fileName };
+		};
+		const upload = uploaded('shipping.txt', 'We ship to 40 countries within 5 days.');
+		const processed = uploaded('returns.txt', 'Refunds arrive within 5 business days.');
+		agent.uploadedDocuments.push({
+			...processed,
+			fileType: 'txt',
+			fileSize: this.uploads.get(processed.fileKey)?.data.length,
+			uploadedAt: now(),
+			status: 'processed',
+		});
+		return { upload, document: { fileKey: processed.fileKey } };
+	}
+
 	// assumed: every credit-charging call answers 402 when short (documented for retrain only)
 	private charge(amount: number): void {
 		if (this.credits < amount) throw apiError(402);
