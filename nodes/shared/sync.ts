@@ -6,6 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { asNodeError } from './errors';
 import { inputError, itemScope, type ItemScope } from './parameters';
 
 /*
@@ -125,8 +126,9 @@ export function readSyncSettings(context: IExecuteFunctions): SyncSettings {
 
 /**
  * The entries of the input items, keyed. An item with nothing in it (`{}`, what n8n passes on
- * when an earlier node found nothing and 'Always Output Data' is on) is no entry; every other item
- * must give a key, and two items with the same key are an error naming both.
+ * when an earlier node found nothing and 'Always Output Data' is on) whose fields give nothing
+ * either is no entry (fields typed into the node, with a Manual Trigger before it, are one);
+ * every other item must give a key, and two items with the same key are an error naming both.
  */
 export function readWanted<V>(
 	context: IExecuteFunctions,
@@ -134,20 +136,43 @@ export function readWanted<V>(
 ): Array<Wanted<V>> {
 	const byKey = new Map<string, Wanted<V>>();
 	context.getInputData().forEach((item, itemIndex) => {
-		if (Object.keys(item.json ?? {}).length === 0 && !item.binary) return;
 		const scope = itemScope(context, itemIndex);
-		const { key, value } = read(scope);
-		const earlier = byKey.get(key);
-		if (earlier) {
-			throw inputError(
-				scope,
-				`Items ${earlier.itemIndex} and ${itemIndex} have the same key "${key.slice(0, 120)}"`,
-				'Each entry may be in the input once: remove or merge the duplicate, e.g. with a Remove Duplicates node.',
-			);
+		if (Object.keys(item.json ?? {}).length === 0 && !item.binary) {
+			// Read as if Continue On Fail were on: a refusal here only means "no entry", and must
+			// not halt the run's requests.
+			const entry = readIfAny(scope, () => read({ ...scope, continueOnFail: true }));
+			if (entry) add(byKey, scope, itemIndex, entry);
+			return;
 		}
-		byKey.set(key, { key, itemIndex, value });
+		add(byKey, scope, itemIndex, read(scope));
 	});
 	return [...byKey.values()];
+}
+
+function readIfAny<T>(scope: ItemScope, read: () => T): T | undefined {
+	try {
+		return read();
+	} catch (error) {
+		if (error instanceof NodeOperationError) return undefined;
+		throw asNodeError(scope.node, error);
+	}
+}
+
+function add<V>(
+	byKey: Map<string, Wanted<V>>,
+	scope: ItemScope,
+	itemIndex: number,
+	{ key, value }: { key: string; value: V },
+): void {
+	const earlier = byKey.get(key);
+	if (earlier) {
+		throw inputError(
+			scope,
+			`Items ${earlier.itemIndex} and ${itemIndex} have the same key "${key.slice(0, 120)}"`,
+			'Each entry may be in the input once: remove or merge the duplicate, e.g. with a Remove Duplicates node.',
+		);
+	}
+	byKey.set(key, { key, itemIndex, value });
 }
 
 export interface PlanRules<V, R> {

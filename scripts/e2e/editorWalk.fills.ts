@@ -90,6 +90,11 @@ export function walkTable({ aiChatbotHub, chatThing, sendKit }: WalkSeeds): Walk
 				},
 				getAll: { pick: { chatbot: 'Support Bot' } },
 				retrain: { type: { dataSourceIds: hub.sources.supportHelpCenterLink } },
+				// Typed into the node, the Manual Trigger's one empty item is one entry to sync.
+				sync: {
+					pick: { chatbot: 'Support Bot' },
+					type: { question: 'When do you open?', answer: 'At 9, Monday to Friday.' },
+				},
 				update: { pick: { dataSource: 'Help center' }, type: { title: 'Help center' } },
 				upload: { pick: { chatbot: 'Support Bot' }, input: 'file' },
 				delete: { pick: { dataSource: 'Do you ship abroad?' } },
@@ -175,6 +180,7 @@ export function walkTable({ aiChatbotHub, chatThing, sendKit }: WalkSeeds): Walk
 					choose: { fileType: 'TXT' },
 				},
 				upload: { pick: { agentId: 'Sales Agent' }, input: 'file', screenshot: true },
+				sync: { pick: { agentId: 'Sales Agent' }, input: 'file' },
 				remove: { pick: { agentId: 'Sales Agent' }, type: { fileKey: documents.document.fileKey } },
 			},
 		},

@@ -3,7 +3,12 @@
  * duplicate keys in the input, and the output. Each platform's own test runs them through the
  * node against its emulator.
  */
-import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
 import {
 	checkPlan,
@@ -174,8 +179,21 @@ describe('Sync › the input', () => {
 		);
 	});
 
-	it('counts an item with nothing in it as no entry', () => {
-		expect(readWanted(contextWith([{ json: {} }]), read)).toEqual([]);
+	it('counts an item with nothing in it, whose fields give nothing either, as no entry', () => {
+		const nothing = (scope: { value: (name: string) => unknown }) => {
+			if (!scope.value('name')) throw new NodeOperationError({} as INode, "'Name' is empty");
+			return read(scope);
+		};
+
+		expect(readWanted(contextWith([{ json: {} }]), nothing)).toEqual([]);
+	});
+
+	it('counts an empty item whose fields are typed into the node (a Manual Trigger before it) as an entry', () => {
+		const typed = () => ({ key: 'typed', value: 'x' });
+
+		expect(readWanted(contextWith([{ json: {} }]), typed)).toEqual([
+			{ key: 'typed', itemIndex: 0, value: 'x' },
+		]);
 	});
 });
 
