@@ -210,7 +210,9 @@ async function syncRows(this: IExecuteFunctions): Promise<INodeExecutionData[][]
 	const matched = planSync(wanted, present, settings, { isUnchanged: () => true });
 	checkPlan(this, matched, wanted.length, settings);
 	const overwrite = options.changeDetection === 'overwrite';
-	const contents = overwrite ? new Map() : await readContents(this, dataSourceId, matched);
+	const contents = overwrite
+		? new Map<string, string | undefined | Error>()
+		: await readContents(this, dataSourceId, matched);
 	const plan = planSync(wanted, present, settings, {
 		isUnchanged: (entry, row) => !overwrite && contents.get(row.id) === entry.value.content,
 	});
