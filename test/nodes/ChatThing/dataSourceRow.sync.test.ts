@@ -38,9 +38,6 @@ describe('Chat Thing › Data Source Row › Sync', () => {
 		seen(emulator).filter(
 			(request) => request.method === method && request.path === channelPath(path),
 		).length;
-	const byKey = (items: INodeExecutionData[]) =>
-		Object.fromEntries(items.map((item) => [item.json.key, item.json]));
-
 	it('creates the missing rows, updates the changed ones, leaves the same ones alone and syncs once', async () => {
 		const source = withRows([
 			{ name: 'hours.md', content: '# Hours\n9 to 5' },
