@@ -137,6 +137,10 @@ export function walkTable({ aiChatbotHub, chatThing, sendKit }: WalkSeeds): Walk
 				},
 				get: { pick: seededDataSource, type: { rowId: chatThing.seed.rows[0] } },
 				getAll: { pick: seededDataSource, screenshot: true },
+				sync: {
+					pick: seededDataSource,
+					type: { name: 'returns.md', content: '# Returns\nWithin 30 days.' },
+				},
 				update: {
 					pick: seededDataSource,
 					type: {
@@ -201,6 +205,10 @@ export function walkTable({ aiChatbotHub, chatThing, sendKit }: WalkSeeds): Walk
 				get: { pick: { agentId: 'Customer Support Bot' } },
 				getAll: { pick: { agentId: 'Customer Support Bot' }, screenshot: true },
 				refresh: { pick: { agentId: 'Customer Support Bot', sourceId: 'acme.com/help' } },
+				sync: {
+					pick: { agentId: 'Customer Support Bot' },
+					type: { content: 'https://example.com/returns' },
+				},
 				delete: { pick: { agentId: 'Customer Support Bot', sourceId: 'example.com/shipping' } },
 			},
 		},

@@ -260,12 +260,78 @@ async function runExamplesFromCli() {
 				(await exactly(1, 'chatsby', 'POST', /\/conversations$/)),
 		),
 	);
+	await checkSyncExamples();
 	await checks.check(
 		"each credential works in n8n's HTTP Request node (predefined credential type)",
 		() =>
 			runExample('e2eHttpRequest01', 'HTTP chatsbyApi', (items) =>
 				items.length >= 1 ? undefined : 'no output',
 			),
+	);
+}
+
+/** The sync examples (a Code node for the sheet, then Sync): what changed, then a run that writes nothing. */
+async function checkSyncExamples() {
+	const actions = (items: Array<Record<string, unknown>>) =>
+		items.map((item) => `${String(item.action)}:${String(item.status)}`).sort();
+	const nothingChanged = (items: Array<Record<string, unknown>>) =>
+		items.length > 0 && items.every((item) => item.action === 'unchanged' && item.status === 'done')
+			? undefined
+			: `the second run planned ${actions(items).join(', ')}`;
+	await checks.check(
+		'Chat Thing sync example: one create, one update, one sync; a second run writes nothing',
+		async () => {
+			await runExample(
+				'exampleChatThing2',
+				'Sync FAQ',
+				(items) =>
+					actions(items).join(', ') === 'add:done, unchanged:done, update:done'
+						? undefined
+						: `planned ${actions(items).join(', ')}`,
+				async () =>
+					(await exactly(1, 'chatThing', 'POST', /\/data-sources\/row$/)) ??
+					(await exactly(1, 'chatThing', 'PUT', /\/data-sources\/row$/)) ??
+					(await exactly(1, 'chatThing', 'POST', /\/data-sources\/sync$/)),
+			);
+			await runExample(
+				'exampleChatThing2',
+				'Sync FAQ',
+				nothingChanged,
+				async () =>
+					(await exactly(0, 'chatThing', 'POST', /\/data-sources\/(row|sync)$/)) ??
+					(await exactly(0, 'chatThing', 'PUT', /./)) ??
+					(await exactly(0, 'chatThing', 'DELETE', /./)),
+			);
+		},
+	);
+	await checks.check(
+		'Chatsby sync example: the changed text added before the old one is deleted, the website refreshed; a second run writes nothing',
+		async () => {
+			await runExample(
+				'exampleChatsby002',
+				'Sync knowledge',
+				(items) => {
+					const added = items.find((item) =>
+						String(item.key).startsWith('text:Acme Corp offers three plans:'),
+					);
+					const deleted = items.find((item) => item.key === 'text:Acme Corp offers three plans...');
+					if (items.some((item) => item.status !== 'done'))
+						return `planned ${actions(items).join(', ')}`;
+					if (added?.action !== 'add' || added.sourceStatus !== 'trained')
+						return 'the new text was not added and trained';
+					return deleted?.action === 'delete' ? undefined : 'the old text was not deleted';
+				},
+				async () => await exactly(1, 'chatsby', 'POST', /\/sources\/[^/]+\/refresh$/),
+			);
+			await runExample(
+				'exampleChatsby002',
+				'Sync knowledge',
+				nothingChanged,
+				async () =>
+					(await exactly(0, 'chatsby', 'POST', /./)) ??
+					(await exactly(0, 'chatsby', 'DELETE', /./)),
+			);
+		},
 	);
 }
 

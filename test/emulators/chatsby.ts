@@ -277,12 +277,15 @@ export class ChatsbyEmulator extends PlatformEmulator {
 						'content',
 					);
 			}
+			// assumed: the content is kept and listed exactly as sent (the reference's examples echo
+			// it; whether Chatsby normalises a URL or re-serialises Q&A JSON is undocumented)
 			const source = this.addSource(req.params.agentId, type, content);
 			if (type === 'website') source.crawl_subpages = crawl_subpages === true;
 			return { status: 201, json: source };
 		});
 		route('GET', '/agents/:agentId/sources', (req) => {
 			this.agent(req.params.agentId);
+			// assumed: sources are listed oldest first (the order of the list is undocumented)
 			const sources = [...this.sources.values()].filter(
 				(source) =>
 					source.agent_id === req.params.agentId &&
