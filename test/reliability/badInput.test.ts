@@ -842,7 +842,7 @@ const chatThingRows: Row[] = [
 		good: THING_ID,
 		message: `'Data Source' is "${OTHER_THING_ID}", not "${THING_ID}" as at item 0`,
 		description:
-			'A sync fills one data source: every item must name the same one. Use one node per data source.',
+			'One sync fills one data source: every item must give the same one. To sync several, split the input (e.g. with Loop Over Items) and run the sync once for each.',
 		notPerItem: 'it compares the item with the first one',
 	},
 	{
@@ -1654,11 +1654,6 @@ const CHECKED_ELSEWHERE: Record<string, string> = {
 		'the sync rules (checked after the listing)',
 	'${failed.length} of ${items.length} entries could not be synced: ${String(failed[0].json.key).slice(0, 80)}: ${String(failed[0].json.error)}':
 		'the sync rules (after the writes)',
-	// Rows give every item the same value, so they cannot make items disagree.
-	'\'${field.displayName}\' must be the same for every item: item 0 has "${first.slice(0, 80)}", this one "${value.slice(0, 80)}"':
-		'AI Chatbot Hub Sync (test/nodes/AiChatbotHub/dataSource.sync.test.ts)',
-	'\'Agent\' must be the same for every item: item 0 has "${agentId.slice(0, 80)}", this one "${own.slice(0, 80)}"':
-		'SendKit Document Sync (test/nodes/SendKit/document.sync.test.ts)',
 };
 
 describe('Bad input: the table covers every check', () => {

@@ -433,9 +433,7 @@ describe('AI Chatbot Hub › Data Source › Sync', () => {
 				},
 			);
 
-			expect(error?.message).toBe(
-				`'Chatbot' must be the same for every item: item 0 has "${first}", this one "${second}" [item 1]`,
-			);
+			expect(error?.message).toBe(`'Chatbot' is "${second}", not "${first}" as at item 0 [item 1]`);
 			expect(emulator.requests).toHaveLength(0);
 		});
 

@@ -322,9 +322,7 @@ describe('SendKit › Document › Sync', () => {
 				{ input: [withAgent(file('a.txt', 'a'), first), withAgent(file('b.txt', 'b'), second)] },
 			);
 
-			expect(error?.message).toBe(
-				`'Agent' must be the same for every item: item 0 has "${first}", this one "${second}" [item 1]`,
-			);
+			expect(error?.message).toBe(`'Agent' is "${second}", not "${first}" as at item 0 [item 1]`);
 			expect(emulator.requests).toHaveLength(0);
 		});
 

@@ -6,28 +6,29 @@ import type {
 } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/descriptions';
-import { asNodeError, responseError } from '../../../shared/errors';
+import { responseError } from '../../../shared/errors';
 import {
 	inputError,
 	itemScope,
-	readId,
+	type ItemScope,
 	readText,
 	readUrl,
-	type ItemScope,
 } from '../../../shared/parameters';
 import { requestJson } from '../../../shared/request/request';
 import {
 	checkPlan,
+	type EntryOutcome,
 	failIfAnyFailed,
 	outcomeKey,
+	type PlanEntry,
 	planSync,
+	type Present,
+	readSyncInput,
 	readSyncSettings,
-	readWanted,
+	sameForEveryItem,
+	stoppingError,
 	syncOptions,
 	syncOutput,
-	type EntryOutcome,
-	type PlanEntry,
-	type Present,
 	type SyncSettings,
 	type Wanted,
 } from '../../../shared/sync';
@@ -136,69 +137,38 @@ function readEntry(scope: ItemScope): { key: string; value: Entry } {
 	return { key: question, value: { type: 'qa', question, answer } };
 }
 
-function readTarget(scope: ItemScope): Target {
-	return {
-		chatbot: readId(scope, chatbotLocator),
-		tagName: readText(scope, tagField).trim(),
-		tagColor: readHexColor(scope, 'syncOptions.tagColor', 'Tag Color', DEFAULT_TAG_COLOR),
-	};
-}
-
 /**
- * An error that stops the sync before any write: thrown, or under Continue On Fail an error item
- * (paired with the item it names, else the first).
+ * Every item is read and checked before any request: its entry, and the run's target — the same
+ * chatbot and tag for every item (readSyncInput, sameForEveryItem).
  */
-function errorItem(context: IExecuteFunctions, error: unknown, itemIndex?: number) {
-	if (!context.continueOnFail()) throw asNodeError(context.getNode(), error);
-	const named = (error as { context?: { itemIndex?: number } }).context?.itemIndex;
-	return {
-		json: { error: (error as Error).message },
-		pairedItem: { item: itemIndex ?? named ?? 0 },
-	};
-}
-
-/** Whether an item is no entry (n8n's empty item when an earlier node found nothing). */
-const isEmptyItem = (item: INodeExecutionData) =>
-	Object.keys(item.json ?? {}).length === 0 && !item.binary;
-
-/**
- * Every item is read and checked before any request: the run's target (the same for every item)
- * and the item's entry. An input with an invalid item is not synced at all — a sync of the rest
- * would delete what the invalid item stands for — so under Continue On Fail the output is then
- * one error item per invalid item, and nothing is sent.
- */
-function readInput(
+async function readInput(
 	context: IExecuteFunctions,
-): { target: Target; wanted: Array<Wanted<Entry>> } | { errors: INodeExecutionData[] } {
-	const errors: INodeExecutionData[] = [];
-	let target: Target | undefined;
-	context.getInputData().forEach((item, itemIndex) => {
-		const scope = itemScope(context, itemIndex);
-		try {
-			const own = readTarget(scope);
-			target ??= own;
-			for (const [field, value, first] of [
-				[chatbotLocator, own.chatbot, target.chatbot],
-				[tagField, own.tagName, target.tagName],
-			] as const) {
-				if (value !== first) {
-					throw inputError(
-						scope,
-						`'${field.displayName}' must be the same for every item: item 0 has "${first.slice(0, 80)}", this one "${value.slice(0, 80)}"`,
-						'One sync makes one chatbot match the whole input. To sync several, split the input (e.g. with Loop Over Items) and run the sync once per chatbot.',
-					);
-				}
-			}
-			if (!isEmptyItem(item)) readEntry(scope);
-		} catch (error) {
-			errors.push(errorItem(context, error, itemIndex));
-		}
+): Promise<
+	{ target: Target; wanted: Array<Wanted<Entry>> } | { errorItems: INodeExecutionData[] }
+> {
+	const chatbot = sameForEveryItem(chatbotLocator);
+	const tagName = sameForEveryItem(tagField, (scope) => readText(scope, tagField).trim());
+	const tagColor = (scope: ItemScope) =>
+		readHexColor(scope, 'syncOptions.tagColor', 'Tag Color', DEFAULT_TAG_COLOR);
+	let firstTagColor: string | undefined;
+	const input = await readSyncInput(context, (scope) => {
+		chatbot.read(scope);
+		tagName.read(scope);
+		const color = tagColor(scope);
+		const entry = readEntry(scope);
+		firstTagColor ??= color;
+		return entry;
 	});
-	if (errors.length > 0 || target === undefined) return { errors };
+	if ('errorItems' in input) return input;
 	try {
-		return { target, wanted: readWanted(context, readEntry) };
+		const target: Target = {
+			chatbot: chatbot.value(context),
+			tagName: tagName.value(context),
+			tagColor: firstTagColor ?? tagColor(itemScope(context, 0)),
+		};
+		return { target, wanted: input.wanted };
 	} catch (error) {
-		return { errors: [errorItem(context, error)] };
+		return { errorItems: [stoppingError(context, error, 0)] };
 	}
 }
 
@@ -572,8 +542,8 @@ async function listAndPlan(
 
 async function syncSources(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const settings = readSyncSettings(this);
-	const input = readInput(this);
-	if ('errors' in input) return [input.errors];
+	const input = await readInput(this);
+	if ('errorItems' in input) return [input.errorItems];
 	const { target, wanted } = input;
 
 	let prepared: Prepared;
@@ -581,7 +551,7 @@ async function syncSources(this: IExecuteFunctions): Promise<INodeExecutionData[
 		prepared = await listAndPlan(this, target, wanted, settings);
 	} catch (error) {
 		// Nothing was written: under Continue On Fail the stop is one error item.
-		return [[errorItem(this, error)]];
+		return [[stoppingError(this, error)]];
 	}
 	const { sources, tag, works } = prepared;
 

@@ -8,25 +8,26 @@ import type {
 import type { Operation } from '../../../shared/descriptions';
 import { asNodeError } from '../../../shared/errors';
 import { readAllPages } from '../../../shared/pagination';
-import { itemScope, readText, type ItemScope } from '../../../shared/parameters';
+import { itemScope, type ItemScope, readText } from '../../../shared/parameters';
 import { requestJson } from '../../../shared/request/request';
 import {
 	checkPlan,
+	type EntryOutcome,
 	failIfAnyFailed,
 	outcomeKey,
+	type PlanEntry,
 	planSync,
+	type Present,
+	readSyncInput,
 	readSyncSettings,
+	sameForEveryItem,
 	syncOptions,
 	syncOutput,
-	type EntryOutcome,
-	type PlanEntry,
-	type Present,
 	type SyncSettings,
 } from '../../../shared/sync';
-import { oneTarget, readSyncInput } from '../../../shared/syncInput';
 import { cursorPages, dataSourceLocator } from '../../descriptions';
 import { chatThing } from '../../platform';
-import { readBatchSize, sendInBatches, type BatchResult } from '../../rowBatches';
+import { type BatchResult, readBatchSize, sendInBatches } from '../../rowBatches';
 import { batchSizeOption, contentField, dataSourceField, nameField, rowContent } from './fields';
 
 /*
@@ -193,8 +194,8 @@ async function lookUpCreatedIds(
 async function syncRows(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const settings: SyncSettings = readSyncSettings(this);
 	const options = readRowSyncOptions(this);
-	const dataSource = oneTarget(dataSourceLocator);
-	const input = readSyncInput(this, (scope: ItemScope) => {
+	const dataSource = sameForEveryItem(dataSourceLocator);
+	const input = await readSyncInput(this, (scope: ItemScope) => {
 		dataSource.read(scope);
 		// Names are compared and sent without the spaces around them.
 		const name = readText(scope, nameField).trim();
@@ -203,7 +204,7 @@ async function syncRows(this: IExecuteFunctions): Promise<INodeExecutionData[][]
 	});
 	if ('errorItems' in input) return [input.errorItems];
 	const { wanted } = input;
-	const dataSourceId = dataSource.id(this);
+	const dataSourceId = dataSource.value(this);
 
 	const present = await listRows(this, dataSourceId);
 	// Deletions do not depend on the content: the guard stops a bad plan before any read.

@@ -11,29 +11,30 @@ import { readAllPages } from '../../../shared/pagination';
 import {
 	inputError,
 	itemScope,
+	type ItemScope,
 	readText,
 	readUrl,
-	type ItemScope,
 } from '../../../shared/parameters';
 import { requestJson } from '../../../shared/request/request';
 import {
 	checkPlan,
+	type EntryOutcome,
 	failIfAnyFailed,
 	outcomeKey,
+	type PlanEntry,
 	planSync,
+	type Present,
+	readSyncInput,
 	readSyncSettings,
+	sameForEveryItem,
 	syncOptions,
 	syncOutput,
-	type EntryOutcome,
-	type PlanEntry,
-	type Present,
 	type SyncSettings,
 } from '../../../shared/sync';
-import { oneTarget, readSyncInput } from '../../../shared/syncInput';
 import {
+	type TrainingWait,
 	waitForTraining,
 	waitForTrainingOptions,
-	type TrainingWait,
 } from '../../../shared/trainingPoller';
 import { agentLocator, chatsbyPages } from '../../descriptions';
 import { chatsby } from '../../platform';
@@ -160,15 +161,15 @@ const inTraining = (record: SourceRecord) =>
 async function syncSources(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const settings: SyncSettings = readSyncSettings(this);
 	const options = readSourceSyncOptions(this);
-	const agent = oneTarget(agentLocator);
-	const input = readSyncInput(this, (scope: ItemScope) => {
+	const agent = sameForEveryItem(agentLocator);
+	const input = await readSyncInput(this, (scope: ItemScope) => {
 		agent.read(scope);
 		const source = readSource(scope);
 		return { key: sourceKey(source.type, source.content), value: source };
 	});
 	if ('errorItems' in input) return [input.errorItems];
 	const { wanted } = input;
-	const agentId = agent.id(this);
+	const agentId = agent.value(this);
 
 	// The types whose sources the sync deletes when the input no longer has them: the chosen
 	// ones, else those of the input, else (an empty input that may delete) every type it syncs.

@@ -6,39 +6,41 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	type BinaryFile,
 	binaryFileOf,
 	checkFileSize,
 	readBinaryFileAt,
-	type BinaryFile,
 } from '../../../shared/binaryInput';
 import type { Operation } from '../../../shared/descriptions';
 import { asNodeError, failureOf, responseError } from '../../../shared/errors';
-import { inputError, itemScope, readId, type ItemScope } from '../../../shared/parameters';
+import { itemScope, type ItemScope } from '../../../shared/parameters';
 import { requestJson } from '../../../shared/request/request';
 import {
 	checkPlan,
+	type EntryOutcome,
 	failIfAnyFailed,
 	outcomeKey,
+	type PlanEntry,
 	planSync,
+	type Present,
+	readSyncInput,
 	readSyncSettings,
-	readWanted,
+	sameForEveryItem,
+	stoppingError,
 	syncOptions,
 	syncOutput,
-	type EntryOutcome,
-	type PlanEntry,
-	type Present,
 	type SyncSettings,
 	type Wanted,
 } from '../../../shared/sync';
 import {
+	type TrainingWait,
 	waitForTraining,
 	waitForTrainingOptions,
-	type TrainingWait,
 } from '../../../shared/trainingPoller';
 import { agentLocator } from '../../descriptions';
 import { sendKit } from '../../platform';
 import { agentTraining } from '../../training';
-import { MAX_DOCUMENT_BYTES, uploadInThreeSteps, type DocumentStep } from './upload';
+import { type DocumentStep, MAX_DOCUMENT_BYTES, uploadInThreeSteps } from './upload';
 
 /*
  * Document → Sync: an agent's training documents made to match the files of the input items,
@@ -82,73 +84,34 @@ interface Work {
 // Reading the input
 // ---------------------------------------------------------------------------------------------
 
-const isEmptyItem = (item: INodeExecutionData) =>
-	Object.keys(item.json ?? {}).length === 0 && !item.binary;
-
 function fileOf(context: IExecuteFunctions, scope: ItemScope): BinaryFile {
 	const item = context.getInputData()[scope.itemIndex];
 	return binaryFileOf(scope, item, 'binaryPropertyName', FILE_LIMITS);
 }
 
 /**
- * An error that stops the sync before any write: thrown, or under Continue On Fail an error item
- * (paired with the item it names, else the first).
- */
-function errorItem(context: IExecuteFunctions, error: unknown, itemIndex?: number) {
-	if (!context.continueOnFail()) throw asNodeError(context.getNode(), error);
-	const named = (error as { context?: { itemIndex?: number } }).context?.itemIndex;
-	return {
-		json: { error: (error as Error).message },
-		pairedItem: { item: itemIndex ?? named ?? 0 },
-	};
-}
-
-/**
- * Every item is read and checked before any request: the agent (the same for every item) and the
- * file (present, PDF, DOCX or TXT, at most 10 MB). An input with an invalid item is not synced at
- * all — a sync of the rest would remove what the invalid item stands for — so under Continue On
- * Fail the output is then one error item per invalid item, and nothing is sent.
+ * Every item is read and checked before any request (readSyncInput): the agent, the same for
+ * every item, and the file (present, PDF, DOCX or TXT, at most 10 MB). The sizes decide what
+ * changed: read from the bytes.
  */
 async function readInput(
 	context: IExecuteFunctions,
 ): Promise<
-	{ agentId: string; wanted: Array<Wanted<InputFile>> } | { errors: INodeExecutionData[] }
+	{ agentId: string; wanted: Array<Wanted<InputFile>> } | { errorItems: INodeExecutionData[] }
 > {
-	const errors: INodeExecutionData[] = [];
-	let agentId: string | undefined;
-	// The sizes decide what changed: read from the bytes, and checked, before any request.
-	const sizes = new Map<number, number>();
-	for (const [itemIndex, item] of context.getInputData().entries()) {
-		const scope = itemScope(context, itemIndex);
-		try {
-			const own = readId(scope, agentLocator);
-			agentId ??= own;
-			if (own !== agentId) {
-				throw inputError(
-					scope,
-					`'Agent' must be the same for every item: item 0 has "${agentId.slice(0, 80)}", this one "${own.slice(0, 80)}"`,
-					'One sync makes one agent match the whole input. To sync several, split the input (e.g. with Loop Over Items) and run the sync once per agent.',
-				);
-			}
-			if (isEmptyItem(item)) continue;
-			const file = fileOf(context, scope);
-			const data = await context.helpers.getBinaryDataBuffer(itemIndex, file.fieldName);
-			checkFileSize(scope, file.fileName, data.length, FILE_LIMITS);
-			sizes.set(itemIndex, data.length);
-		} catch (error) {
-			errors.push(errorItem(context, error, itemIndex));
-		}
-	}
-	if (errors.length > 0 || agentId === undefined) return { errors };
-
+	const agent = sameForEveryItem(agentLocator);
+	const input = await readSyncInput(context, async (scope) => {
+		agent.read(scope);
+		const file = fileOf(context, scope);
+		const data = await context.helpers.getBinaryDataBuffer(scope.itemIndex, file.fieldName);
+		checkFileSize(scope, file.fileName, data.length, FILE_LIMITS);
+		return { key: file.fileName, value: { ...file, size: data.length } };
+	});
+	if ('errorItems' in input) return input;
 	try {
-		const wanted = readWanted(context, (scope) => {
-			const file = fileOf(context, scope);
-			return { key: file.fileName, value: { ...file, size: sizes.get(scope.itemIndex) ?? 0 } };
-		});
-		return { agentId, wanted };
+		return { agentId: agent.value(context), wanted: input.wanted };
 	} catch (error) {
-		return { errors: [errorItem(context, error)] };
+		return { errorItems: [stoppingError(context, error, 0)] };
 	}
 }
 
@@ -402,7 +365,7 @@ async function readAndPlan(
 async function syncAgentDocuments(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const settings = readSyncSettings(this);
 	const input = await readInput(this);
-	if ('errors' in input) return [input.errors];
+	if ('errorItems' in input) return [input.errorItems];
 	const { agentId, wanted } = input;
 	const options = itemScope(this, 0).value('syncOptions', {}) as TrainingWait & {
 		retrain?: boolean;
@@ -414,7 +377,7 @@ async function syncAgentDocuments(this: IExecuteFunctions): Promise<INodeExecuti
 		works = await readAndPlan(this, agentId, wanted, settings);
 	} catch (error) {
 		// Nothing was written: under Continue On Fail the stop is one error item.
-		return [[errorItem(this, error)]];
+		return [[stoppingError(this, error)]];
 	}
 	const plan = works.map((work) => work.entry);
 
