@@ -204,7 +204,9 @@ export function walkTable({ aiChatbotHub, chatThing, sendKit }: WalkSeeds): Walk
 				},
 				get: { pick: { agentId: 'Customer Support Bot' } },
 				getAll: { pick: { agentId: 'Customer Support Bot' }, screenshot: true },
-				refresh: { pick: { agentId: 'Customer Support Bot', sourceId: 'acme.com/help' } },
+				// The Sales Assistant's page: the Chatsby sync example (run before the walk) refreshes the
+				// help page, and Chatsby refuses to refresh a source still in training.
+				refresh: { pick: { agentId: 'Sales Assistant', sourceId: 'acme.com/pricing' } },
 				sync: {
 					pick: { agentId: 'Customer Support Bot' },
 					type: { content: 'https://example.com/returns' },

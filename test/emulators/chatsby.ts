@@ -147,7 +147,18 @@ export class ChatsbyEmulator extends PlatformEmulator {
 			'Acme Corp offers three plans...',
 			'trained',
 		);
-		return { agents: [String(support.id), String(sales.id)], sources: [help.id, plans.id] };
+		// Nothing but the editor walk's Refresh touches it: the sync example refreshes the help page,
+		// which then stays in training (409 on a second refresh) until it is read.
+		const pricing = this.addSource(
+			String(sales.id),
+			'website',
+			'https://acme.com/pricing',
+			'trained',
+		);
+		return {
+			agents: [String(support.id), String(sales.id)],
+			sources: [help.id, plans.id, pricing.id],
+		};
 	}
 
 	/** Every read of a source in training moves it along. */
