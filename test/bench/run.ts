@@ -1,8 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console */
 /**
- * `npm run bench`: the seven benchmark tables, each measured in this one run with its reference
- * beside it. Tables 1, 2, 5 and 6 run inside real n8n (scripts/bench.sh installs it and exports its
- * environment); 3, 4 and 7 run through n8n-core's engine and plain Node.js.
+ * `npm run bench`: the benchmark tables, each measured in this one run with its reference beside
+ * it. Tables 1, 2, 5 and 6 run inside real n8n (scripts/bench.sh installs it and exports its
+ * environment); 3, 4, 7 and 8 run through n8n-core's engine and plain Node.js.
  */
 process.env.N8N_LOG_LEVEL ??= 'silent';
 
@@ -15,6 +15,7 @@ import { benchPagination } from './pagination';
 import { benchRateLimits } from './rateLimits';
 import { BenchN8n } from './realN8n';
 import { benchStreaming } from './streaming';
+import { benchSync } from './sync';
 import { printTable, type BenchTable } from './table';
 import { benchWebhook } from './webhook';
 
@@ -22,7 +23,7 @@ async function main() {
 	console.log(
 		`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version} (n8n on Node ${process.env.NODE_VERSION ?? '?'}, n8n ${process.env.N8N_VERSION ?? '?'})`,
 	);
-	// `npm run bench -- 2 5` runs only those tables; without numbers, all seven.
+	// `npm run bench -- 2 5` runs only those tables; without numbers, all of them.
 	const chosen = process.argv.slice(2).map(Number);
 	const wanted = (number: number) => chosen.length === 0 || chosen.includes(number);
 	const n8n = new BenchN8n();
@@ -34,6 +35,7 @@ async function main() {
 		[5, async () => await benchStreaming(n8n)],
 		[6, async () => await benchWebhook(n8n)],
 		[7, benchPackage],
+		[8, benchSync],
 	];
 	const missed: number[] = [];
 	try {
