@@ -17,7 +17,7 @@ import {
 	reuseWebhook,
 	verifySendKitDelivery,
 } from './SendKitEventTriggerHelpers';
-import { webhookEventOptions } from './webhooks';
+import { eventFields } from './webhooks';
 
 export class SendKitEventTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -44,23 +44,16 @@ export class SendKitEventTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				options: webhookEventOptions,
-				default: ['email.positive_reply'],
-				description: "The events that start the workflow. At least one here or in 'Other Events'.",
-			},
-			{
-				displayName: 'Other Events',
-				name: 'otherEvents',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. lead.created, email.auto_reply',
-				description:
-					'More event names, separated by commas: SendKit does not document the full list of its events',
-			},
+			...eventFields().map((field) =>
+				field.name === 'events'
+					? {
+							...field,
+							default: ['email.positive_reply'],
+							description:
+								"The events that start the workflow. At least one here or in 'Other Events'.",
+						}
+					: field,
+			),
 			{
 				displayName: 'Options',
 				name: 'options',

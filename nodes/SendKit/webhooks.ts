@@ -2,6 +2,7 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
@@ -56,6 +57,33 @@ export const webhookEventOptions: INodePropertyOptions[] = [
 ];
 
 /** What is wrong with a choice of events, in the words of an input error. */
+/** 'Events' (the known ones) and 'Other Events' (names typed), for the Webhook resource's Create and Update and for the SendKit Event Trigger. */
+export function eventFields(show?: Record<string, string[]>): INodeProperties[] {
+	const displayOptions = show ? { displayOptions: { show } } : {};
+	return [
+		{
+			displayName: 'Events',
+			name: 'events',
+			type: 'multiOptions',
+			options: webhookEventOptions,
+			default: [],
+			description:
+				"The events SendKit delivers to the webhook. At least one here or in 'Other Events'.",
+			...displayOptions,
+		},
+		{
+			displayName: 'Other Events',
+			name: 'otherEvents',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. lead.created, email.auto_reply',
+			description:
+				'More event names, separated by commas: SendKit does not document the full list of its events',
+			...displayOptions,
+		},
+	];
+}
+
 export interface EventsProblem {
 	message: string;
 	description?: string;

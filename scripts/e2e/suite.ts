@@ -279,6 +279,18 @@ async function runExamplesFromCli() {
 	);
 }
 
+/** The one finished execution of the workflow, after a second in which a late second one would show. */
+async function onlyExecution(api: N8nApi, workflowId: string) {
+	const [run] = await api.finishedExecutions(workflowId, 1);
+	await sleep(1000);
+	const all = await api.executions(workflowId);
+	expect(
+		all.length === 1,
+		`${all.length} executions: ${JSON.stringify(all.map((one) => [one.status, one.mode]))}`,
+	);
+	return run;
+}
+
 /** The sync examples (a Code node for the sheet, then Sync): what changed, then a run that writes nothing. */
 async function checkSyncExamples() {
 	const actions = (items: Array<Record<string, unknown>>) =>
@@ -564,14 +576,7 @@ async function checkChatsbyWebhookTrigger(api: N8nApi) {
 	await checks.check(
 		'exactly one execution, from the signed delivery (none from its retry), with the alert text',
 		async () => {
-			const runs = await api.finishedExecutions(workflowId, 1);
-			await sleep(1000); // a late second execution would show now
-			const all = await api.executions(workflowId);
-			expect(
-				all.length === 1,
-				`${all.length} executions: ${JSON.stringify(all.map((run) => [run.status, run.mode]))}`,
-			);
-			const [run] = runs;
+			const run = await onlyExecution(api, workflowId);
 			const alert = String(nodeOutput(run, 'Alert text')[0]?.alert);
 			expect(
 				run.status === 'success' && run.mode === 'webhook',
@@ -889,14 +894,7 @@ async function checkSendKitEventTrigger(api: N8nApi) {
 	await checks.check(
 		'exactly one execution, from the signed delivery, with the deal for the lead',
 		async () => {
-			const runs = await api.finishedExecutions(workflowId, 1);
-			await sleep(1000); // a late second execution would show now
-			const all = await api.executions(workflowId);
-			expect(
-				all.length === 1,
-				`${all.length} executions: ${JSON.stringify(all.map((run) => [run.status, run.mode]))}`,
-			);
-			const [run] = runs;
+			const run = await onlyExecution(api, workflowId);
 			expect(
 				run.status === 'success' && run.mode === 'webhook',
 				`execution ${run.status} ${run.mode}`,

@@ -1,8 +1,8 @@
 import type { Operation } from '../../../shared/descriptions';
 import { requireText, requireUrl } from '../../../shared/validation';
 import { unwrapData } from '../../descriptions';
-import { hideSecretUnlessAsked } from '../../webhooks';
-import { deliveryFields, eventFields, secretOption, sendEvents, showForWebhook } from './fields';
+import { hideSecretUnlessAsked, eventFields } from '../../webhooks';
+import { deliveryFields, secretOption, sendEvents, showForWebhook } from './fields';
 
 export const createWebhook: Operation = {
 	option: {

@@ -3,7 +3,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 import { inputError, itemScope } from '../../../shared/parameters';
 import { requireNumberInRange, requireText } from '../../../shared/validation';
 import { webhookLocator } from '../../descriptions';
-import { combineEvents, isEventsProblem, webhookEventOptions } from '../../webhooks';
+import { combineEvents, isEventsProblem } from '../../webhooks';
 
 export const showForWebhook = (operation: string) => ({
 	resource: ['webhook'],
@@ -39,33 +39,6 @@ export function sendEvents(
 		requestOptions.body = { ...(requestOptions.body as object), events };
 		return requestOptions;
 	};
-}
-
-/** 'Events' (the known ones) and 'Other Events' (names typed), for Create and Update. */
-export function eventFields(show?: Record<string, string[]>): INodeProperties[] {
-	const displayOptions = show ? { displayOptions: { show } } : {};
-	return [
-		{
-			displayName: 'Events',
-			name: 'events',
-			type: 'multiOptions',
-			options: webhookEventOptions,
-			default: [],
-			description:
-				"The events SendKit delivers to the webhook. At least one here or in 'Other Events'.",
-			...displayOptions,
-		},
-		{
-			displayName: 'Other Events',
-			name: 'otherEvents',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. lead.created, email.auto_reply',
-			description:
-				'More event names, separated by commas: SendKit does not document the full list of its events',
-			...displayOptions,
-		},
-	];
 }
 
 /** Retry Attempts, Secret and Timeout, as Create's Additional Fields and Update's Update Fields. */

@@ -1,15 +1,8 @@
 import type { Operation } from '../../../shared/descriptions';
 import { idsInUrl, requireSomeUpdate, requireText, requireUrl } from '../../../shared/validation';
 import { unwrapData, webhookLocator } from '../../descriptions';
-import { hideSecretUnlessAsked } from '../../webhooks';
-import {
-	deliveryFields,
-	eventFields,
-	secretOption,
-	sendEvents,
-	showForWebhook,
-	webhookChoice,
-} from './fields';
+import { hideSecretUnlessAsked, eventFields } from '../../webhooks';
+import { deliveryFields, secretOption, sendEvents, showForWebhook, webhookChoice } from './fields';
 
 const [events, otherEvents] = eventFields();
 
