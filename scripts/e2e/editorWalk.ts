@@ -43,20 +43,15 @@ const ACTION_NODES = [
 	{ type: 'sendKit', app: 'SendKit', file: 'sendkit' },
 	{ type: 'chatsby', app: 'Chatsby', file: 'chatsby' },
 ];
-const TRIGGER_NODES: Array<{ type: string; app: string; file: string; listedAs?: RegExp }> = [
+const TRIGGER_NODES: Array<{ type: string; app: string; file: string }> = [
 	...ACTION_NODES.map((node) => ({
 		type: `${node.type}Trigger`,
 		app: node.app,
 		file: `${node.file}-trigger`,
 	})),
-	// An entry of its own in the panel, next to SendKit's (polling) trigger; whether n8n shows the
-	// word "Trigger" in it is not something to depend on.
-	{
-		type: 'sendKitEventTrigger',
-		app: 'SendKit Event',
-		file: 'sendkit-event-trigger',
-		listedAs: /^SendKit Event( Trigger)?$/,
-	},
+	// An entry of its own in the panel ("SendKit Event": n8n drops the word "Trigger"), next to
+	// SendKit's (polling) trigger.
+	{ type: 'sendKitEventTrigger', app: 'SendKit Event', file: 'sendkit-event-trigger' },
 ];
 type WalkedNode = (typeof ACTION_NODES)[number];
 
@@ -571,7 +566,7 @@ export class EditorWalk {
 		expect(description, `n8n does not serve ${PACKAGE}.${trigger.type}`);
 		try {
 			await this.page.goto(`${this.options.baseUrl}/workflow/new`);
-			await this.addFromNodePanel(trigger.app, undefined, trigger.listedAs);
+			await this.addFromNodePanel(trigger.app);
 			for (const property of shownParameters(description, {})) {
 				if (property.type === 'resourceLocator' && property.required) {
 					await this.pickFromList(property, TRIGGER_PICKS[trigger.type]?.[property.name]);
@@ -624,8 +619,7 @@ export class EditorWalk {
 	 * by the app's name; the app's page lists its actions (after a node) or its triggers (on an
 	 * empty canvas), and its first entry adds the node and opens its parameters.
 	 */
-	/** Adds `app`'s node; `listedAs`, when the panel's entry reads otherwise than the search text. */
-	private async addFromNodePanel(app: string, after?: string, listedAs?: RegExp) {
+	private async addFromNodePanel(app: string, after?: string) {
 		const { page } = this;
 		if (after) {
 			await page
@@ -639,7 +633,7 @@ export class EditorWalk {
 		await page.keyboard.type(app);
 		await page
 			.getByTestId('node-creator-item-name')
-			.getByText(listedAs ?? app, { exact: true })
+			.getByText(app, { exact: true })
 			.first()
 			.click();
 		// The app's page lists section labels and entries; the first entry with a name is the node.
