@@ -56,8 +56,10 @@ export const webhookEventOptions: INodePropertyOptions[] = [
 	{ name: 'Lead Updated', value: 'lead.updated', description: 'Triggers when a lead changes' },
 ];
 
-/** What is wrong with a choice of events, in the words of an input error. */
-/** 'Events' (the known ones) and 'Other Events' (names typed), for the Webhook resource's Create and Update and for the SendKit Event Trigger. */
+/**
+ * 'Events' (the known ones) and 'Other Events' (names typed): the Webhook resource's Create and
+ * Update and the SendKit Event Trigger.
+ */
 export function eventFields(show?: Record<string, string[]>): INodeProperties[] {
 	const displayOptions = show ? { displayOptions: { show } } : {};
 	return [
@@ -84,6 +86,7 @@ export function eventFields(show?: Record<string, string[]>): INodeProperties[] 
 	];
 }
 
+/** What is wrong with a choice of events, in the words of an input error. */
 export interface EventsProblem {
 	message: string;
 	description?: string;
