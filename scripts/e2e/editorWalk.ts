@@ -43,11 +43,16 @@ const ACTION_NODES = [
 	{ type: 'sendKit', app: 'SendKit', file: 'sendkit' },
 	{ type: 'chatsby', app: 'Chatsby', file: 'chatsby' },
 ];
-const TRIGGER_NODES = ACTION_NODES.map((node) => ({
-	type: `${node.type}Trigger`,
-	app: node.app,
-	file: `${node.file}-trigger`,
-}));
+const TRIGGER_NODES: Array<{ type: string; app: string; file: string }> = [
+	...ACTION_NODES.map((node) => ({
+		type: `${node.type}Trigger`,
+		app: node.app,
+		file: `${node.file}-trigger`,
+	})),
+	// An entry of its own in the panel ("SendKit Event": n8n drops the word "Trigger"), next to
+	// SendKit's (polling) trigger.
+	{ type: 'sendKitEventTrigger', app: 'SendKit Event', file: 'sendkit-event-trigger' },
+];
 type WalkedNode = (typeof ACTION_NODES)[number];
 
 /** How long an execution may take (Retrain and Add wait for training at the emulators). */
@@ -638,8 +643,14 @@ export class EditorWalk {
 			.getByTestId('item-iterator-item')
 			.filter({ has: page.getByTestId('node-creator-item-name') })
 			.first();
-		await firstEntry.waitFor();
-		for (let attempt = 1; ; attempt++) {
+		// A node without actions of its own (SendKit Event Trigger) may open at once instead.
+		await Promise.race([
+			firstEntry.waitFor().catch(() => undefined),
+			this.parameters()
+				.waitFor()
+				.catch(() => undefined),
+		]);
+		for (let attempt = 1; !(await this.parameters().isVisible()); attempt++) {
 			if (await firstEntry.isVisible()) await firstEntry.click();
 			try {
 				await this.parameters().waitFor({ timeout: 10_000 });

@@ -63,6 +63,11 @@ const install: N8nInstall = {
 		N8N_PORT: String(PORTS.main),
 		N8N_RUNNERS_BROKER_PORT: String(PORTS.mainBroker),
 		N8N_WEBHOOK_URL: `http://127.0.0.1:${mode === 'queue' ? PORTS.webhook : PORTS.main}/`,
+		// n8n 2.0 reads only the older name: without it, the URL a trigger registers at a platform
+		// (SendKit Event Trigger) would be the main process's, not the webhook process's.
+		...(/^2\.0\./.test(version)
+			? { WEBHOOK_URL: `http://127.0.0.1:${mode === 'queue' ? PORTS.webhook : PORTS.main}/` }
+			: {}),
 		NODE_OPTIONS: `--require ${path.join(root, 'scripts/e2e/netguard.cjs')}`,
 		...(mode === 'queue'
 			? {
@@ -75,6 +80,8 @@ const install: N8nInstall = {
 	},
 };
 const processes: ChildProcess[] = [];
+/** The main n8n process (restarted by the SendKit Event Trigger check). */
+let mainProcess: ChildProcess | undefined;
 const logOf = (name: string) => path.join(home, `${name}.log`);
 const readJson = (file: string) =>
 	JSON.parse(readFileSync(path.join(root, file), 'utf8')) as WorkflowJson;
@@ -107,6 +114,8 @@ async function main() {
 		} else {
 			await checkQueueActions(api);
 		}
+		// Last: it restarts n8n's main process (once more on 2.41, with the publication service off).
+		await checkSendKitEventTrigger(api);
 	} finally {
 		await stopProcesses([...processes].reverse());
 	}
@@ -270,6 +279,18 @@ async function runExamplesFromCli() {
 	);
 }
 
+/** The one finished execution of the workflow, after a second in which a late second one would show. */
+async function onlyExecution(api: N8nApi, workflowId: string) {
+	const [run] = await api.finishedExecutions(workflowId, 1);
+	await sleep(1000);
+	const all = await api.executions(workflowId);
+	expect(
+		all.length === 1,
+		`${all.length} executions: ${JSON.stringify(all.map((one) => [one.status, one.mode]))}`,
+	);
+	return run;
+}
+
 /** The sync examples (a Code node for the sheet, then Sync): what changed, then a run that writes nothing. */
 async function checkSyncExamples() {
 	const actions = (items: Array<Record<string, unknown>>) =>
@@ -342,7 +363,19 @@ async function mainReady() {
 }
 
 async function startRegular() {
-	processes.push(startN8n(install, ['start'], logOf('main')));
+	mainProcess = startN8n(install, ['start'], logOf('main'));
+	processes.push(mainProcess);
+	await mainReady();
+}
+
+/** Stops the main process and starts it again (its log in main-<label>.log), with `env` added. */
+async function restartMain(label: string, env: NodeJS.ProcessEnv = {}) {
+	if (mainProcess) {
+		await stopProcesses([mainProcess]);
+		processes.splice(processes.indexOf(mainProcess), 1);
+	}
+	mainProcess = startN8n(install, ['start'], logOf(`main-${label}`), env);
+	processes.push(mainProcess);
 	await mainReady();
 }
 
@@ -366,7 +399,8 @@ async function startRedis() {
 }
 
 async function startQueue() {
-	processes.push(startN8n(install, ['start'], logOf('main')));
+	mainProcess = startN8n(install, ['start'], logOf('main'));
+	processes.push(mainProcess);
 	processes.push(
 		startN8n(install, ['worker', '--concurrency=5'], logOf('worker'), {
 			N8N_RUNNERS_BROKER_PORT: String(PORTS.workerBroker),
@@ -447,11 +481,14 @@ async function checkNodeList(api: N8nApi) {
 			const names = (await api.editorFile<Array<{ name: string }>>('/types/nodes.json'))
 				.map((type) => type.name)
 				.filter((name) => name.startsWith(`${PACKAGE}.`));
-			const expected = ['aiChatbotHub', 'chatThing', 'sendKit', 'chatsby'].flatMap((node) => [
-				node,
-				`${node}Tool`,
-				`${node}Trigger`,
-			]);
+			const expected = [
+				...['aiChatbotHub', 'chatThing', 'sendKit', 'chatsby'].flatMap((node) => [
+					node,
+					`${node}Tool`,
+					`${node}Trigger`,
+				]),
+				'sendKitEventTrigger',
+			];
 			const missing = expected.filter((name) => !names.includes(`${PACKAGE}.${name}`));
 			const triggerTools = names.filter((name) => name.endsWith('TriggerTool'));
 			expect(
@@ -539,14 +576,7 @@ async function checkChatsbyWebhookTrigger(api: N8nApi) {
 	await checks.check(
 		'exactly one execution, from the signed delivery (none from its retry), with the alert text',
 		async () => {
-			const runs = await api.finishedExecutions(workflowId, 1);
-			await sleep(1000); // a late second execution would show now
-			const all = await api.executions(workflowId);
-			expect(
-				all.length === 1,
-				`${all.length} executions: ${JSON.stringify(all.map((run) => [run.status, run.mode]))}`,
-			);
-			const [run] = runs;
+			const run = await onlyExecution(api, workflowId);
 			const alert = String(nodeOutput(run, 'Alert text')[0]?.alert);
 			expect(
 				run.status === 'success' && run.mode === 'webhook',
@@ -672,6 +702,223 @@ async function checkPollingTrigger(api: N8nApi) {
 			expect(all.length === 1, `${all.length} executions after one more poll`);
 		},
 	);
+}
+
+/**
+ * The SendKit Event Trigger, which registers its own webhook at SendKit: publishing the example
+ * creates exactly one webhook at the emulator; publishing again, unpublishing and publishing, and
+ * restarting n8n create none (2.41's publication service does not run checkExists on a restart;
+ * with it off, and on 2.0, checkExists runs and finds the webhook by its URL); a delivery the
+ * emulator signs starts exactly one execution (in queue mode through the webhook process, run on
+ * the worker), a badly signed one gets 401 and starts none; unpublishing leaves the webhook
+ * inactive at SendKit.
+ */
+async function checkSendKitEventTrigger(api: N8nApi) {
+	const webhookUrl = `http://127.0.0.1:${mode === 'queue' ? PORTS.webhook : PORTS.main}`;
+	const sendKit = emulators.sendKit;
+	type Webhook = { _id: string; url: string; events: string[]; status: string };
+	const webhooksAt = async (url: string): Promise<Webhook[]> => {
+		const answer = await fetch(`${sendKit.baseUrl}/v1/webhooks?page=1&limit=100`, {
+			headers: { 'x-api-key': sendKit.apiKey },
+		});
+		const body = (await answer.json()) as { data: Webhook[] };
+		return body.data.filter((webhook) => webhook.url === url);
+	};
+	const webhookRequests = async () =>
+		(await receivedBy(emulators, 'sendKit'))
+			.filter((request) => request.path.startsWith('/v1/webhooks'))
+			.map((request) => `${request.method} ${request.path}`);
+	const lead = {
+		leadId: 'lead_e2e_0001',
+		email: 'jane@acme.example',
+		campaignId: 'camp_42',
+		reply: 'Sounds great, can we talk on Thursday?',
+	};
+	/** Has the emulator sign and send a positive reply; the answer n8n gave at `hook`. */
+	const deliver = async (hook: string, flaw?: 'wrongSecret' | 'unsigned') => {
+		const answer = await fetch(`${emulators.control}/deliveries/sendKit`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ event: 'email.positive_reply', data: lead, flaw }),
+		});
+		const sent = (await answer.json()) as Array<{ url: string; status?: number; error?: string }>;
+		const mine = sent.filter((delivery) => delivery.url === hook);
+		expect(mine.length === 1, `the emulator sent ${mine.length} deliveries to ${hook}`);
+		return mine[0];
+	};
+	/** Unpublishes (2.41) or deactivates (2.0) the workflow, then waits for SendKit's webhook to be inactive. */
+	const unpublish = async (id: string, hook: string) => {
+		let answer = await api.publicApi('POST', `/workflows/${id}/unpublish`);
+		if (answer.status === 404 || answer.status === 405)
+			answer = await api.publicApi('POST', `/workflows/${id}/deactivate`);
+		expect(answer.status === 200, `unpublishing answered ${answer.status}`);
+		await waitFor('the webhook to be inactive at SendKit', async () =>
+			(await webhooksAt(hook)).every((webhook) => webhook.status === 'inactive') ? true : undefined,
+		);
+	};
+	const publish = async (id: string) => {
+		let answer = await api.publicApi('POST', `/workflows/${id}/publish`, {});
+		if (answer.status === 404 || answer.status === 405)
+			answer = await api.publicApi('POST', `/workflows/${id}/activate`);
+		return answer.status;
+	};
+	const expectOneActive = async (hook: string) => {
+		const mine = await waitFor('the webhook to be active at SendKit', async () => {
+			const found = await webhooksAt(hook);
+			return found.length > 0 && found.every((webhook) => webhook.status === 'active')
+				? found
+				: undefined;
+		});
+		expect(mine.length === 1, `${mine.length} webhooks at SendKit for ${hook}`);
+		const posts = (await webhookRequests()).filter((line) => line === 'POST /v1/webhooks');
+		expect(posts.length === 0, `${posts.length} webhooks created`);
+	};
+
+	let workflowId = '';
+	let hook = '';
+	await forgetRequests(emulators);
+	const published = await checks.check(
+		'SendKit Event Trigger example: publishing registers exactly one webhook at SendKit, for its URL and events',
+		async () => {
+			const example = readJson('examples/sendkit-positive-reply-to-crm.json');
+			if (mode === 'queue') {
+				// In queue mode the workflow also reads an agent, so an action node runs on the worker.
+				example.nodes.push({
+					id: 'q1',
+					name: 'Agent',
+					type: `${PACKAGE}.sendKit`,
+					typeVersion: 1,
+					position: [440, 0],
+					parameters: { resource: 'agent', operation: 'getAll', returnAll: false, limit: 1 },
+					credentials: { sendKitApi: { id: 'demoSendKit000001', name: 'SendKit (demo)' } },
+				});
+				example.connections['Create the deal'] = {
+					main: [[{ node: 'Agent', type: 'main', index: 0 }]],
+				};
+			}
+			const workflow = await api.createActiveWorkflow(example);
+			workflowId = workflow.id;
+			const trigger = workflow.nodes.find((node) => node.type === `${PACKAGE}.sendKitEventTrigger`);
+			hook = `${webhookUrl}/webhook/${trigger?.webhookId}/webhook`;
+			const [webhook] = await waitFor(
+				'the trigger to register its webhook at SendKit',
+				async () => {
+					const found = await webhooksAt(hook);
+					return found.length > 0 ? found : undefined;
+				},
+			);
+			expect(
+				webhook.status === 'active' &&
+					JSON.stringify(webhook.events) === '["email.positive_reply"]',
+				`webhook ${JSON.stringify(webhook)}`,
+			);
+			const requests = await webhookRequests();
+			expect(
+				requests.filter((line) => line === 'POST /v1/webhooks').length === 1,
+				`requests: ${requests.join(', ')}`,
+			);
+			// n8n serves the URL once the registration is stored: an unsigned delivery gets 401 then.
+			await waitFor('the trigger URL to be served', async () =>
+				(await deliver(hook, 'unsigned')).status === 401 ? true : undefined,
+			);
+		},
+	);
+	if (!published) return;
+
+	await checks.check(
+		'publishing again, and unpublishing then publishing, register no second webhook (the same one is reused)',
+		async () => {
+			await forgetRequests(emulators);
+			const again = await publish(workflowId);
+			// n8n may answer a publish of a published workflow 200 or refuse it; neither may register.
+			expect([200, 400].includes(again), `publishing again answered ${again}`);
+			await sleep(2000);
+			await expectOneActive(hook);
+			await unpublish(workflowId, hook);
+			expect((await publish(workflowId)) === 200, 'publishing after unpublishing failed');
+			await expectOneActive(hook);
+			const requests = await webhookRequests();
+			expect(
+				requests.includes('GET /v1/webhooks'),
+				`checkExists did not list the webhooks: ${requests.join(', ')}`,
+			);
+		},
+	);
+
+	await checks.check(
+		isLatest
+			? 'restarting n8n registers no second webhook: 2.41 calls SendKit not at all, and with the publication service off checkExists finds the same one'
+			: 'restarting n8n registers no second webhook: checkExists finds the same one by its URL',
+		async () => {
+			await forgetRequests(emulators);
+			await restartMain('restarted');
+			await sleep(3000); // activation at start-up (where it happens) is done by now
+			const afterRestart = await webhookRequests();
+			if (isLatest) {
+				expect(
+					afterRestart.length === 0,
+					`2.41 called SendKit on a restart: ${afterRestart.join(', ')}`,
+				);
+				console.log('     restart, publication service on: no request to SendKit');
+				await forgetRequests(emulators);
+				await restartMain('no-publication-service', {
+					N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false',
+				});
+				const lines = await waitFor('checkExists at start-up', async () => {
+					const seen = await webhookRequests();
+					return seen.includes('GET /v1/webhooks') ? seen : undefined;
+				});
+				await sleep(1000);
+				console.log(`     restart, publication service off: ${lines.join(', ')}`);
+			} else {
+				const lines = await waitFor('checkExists at start-up', async () => {
+					const seen = await webhookRequests();
+					return seen.includes('GET /v1/webhooks') ? seen : undefined;
+				});
+				console.log(`     restart: ${lines.join(', ')}`);
+			}
+			await expectOneActive(hook);
+		},
+	);
+
+	await checks.check(
+		'a delivery SendKit signs gets 200 at the trigger URL; a badly signed one gets 401',
+		async () => {
+			const signed = await deliver(hook);
+			expect(signed.status === 200, `the signed delivery got ${signed.status ?? signed.error}`);
+			const bad = await deliver(hook, 'wrongSecret');
+			expect(bad.status === 401, `the badly signed delivery got ${bad.status ?? bad.error}`);
+		},
+	);
+
+	await checks.check(
+		'exactly one execution, from the signed delivery, with the deal for the lead',
+		async () => {
+			const run = await onlyExecution(api, workflowId);
+			expect(
+				run.status === 'success' && run.mode === 'webhook',
+				`execution ${run.status} ${run.mode}`,
+			);
+			const [deal] = nodeOutput(run, 'Create the deal');
+			expect(
+				deal?.dealName === `Positive reply from ${lead.email}` && deal?.leadId === lead.leadId,
+				`deal: ${JSON.stringify(deal)}`,
+			);
+			if (mode === 'queue') {
+				expect(nodeOutput(run, 'Agent').length === 1, 'the SendKit action node returned no agent');
+				expectRanOnWorker(run.id);
+			}
+		},
+	);
+
+	await checks.check('unpublishing leaves the webhook inactive at SendKit', async () => {
+		await unpublish(workflowId, hook);
+		const mine = await webhooksAt(hook);
+		expect(
+			mine.length === 1 && mine[0].status === 'inactive',
+			`webhooks for the URL: ${JSON.stringify(mine)}`,
+		);
+	});
 }
 
 /**
