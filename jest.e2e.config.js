@@ -12,6 +12,8 @@ module.exports = {
 	maxWorkers: 1,
 	testTimeout: 5 * 60_000,
 	slowTestThreshold: 30,
-	verbose: true,
+	// One line per test comes from the reporter as each test ends; the default reporter adds the
+	// failures in full and the totals at the end.
+	verbose: false,
 	reporters: ['default', '<rootDir>/test/e2e/harness/reporter.js'],
 };

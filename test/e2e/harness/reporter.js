@@ -1,7 +1,9 @@
 /*
- * One line per profile at the end of `npm run test:e2e` (the CI log's summary), with what the
- * suite noted for the profile below it (how long it ran, the editor walk's time, the streaming
- * latency; see note() in profile.ts). The profile is a test's outermost describe.
+ * The CI log of `npm run test:e2e`: a line per test as it ends (`ok   [profile] concern › test
+ * (ms)`, `FAIL [profile] …` with the reason under it, `skip [profile] …`), and at the end one line
+ * per profile with what the suite noted for it below (how long it ran, the editor walk's time, the
+ * streaming latency, the restarts; see note() in profile.ts). The profile is a test's outermost
+ * describe.
  */
 const { existsSync, readFileSync, rmSync } = require('node:fs');
 const path = require('node:path');
@@ -14,6 +16,26 @@ class ProfileSummary {
 
 	onRunStart() {
 		rmSync(this.notesFile, { force: true });
+	}
+
+	onTestCaseResult(_test, result) {
+		const [profile, ...concerns] = result.ancestorTitles;
+		const name = [...concerns, result.title].join(' › ');
+		if (result.status === 'passed') {
+			process.stdout.write(`ok   [${profile}] ${name} (${result.duration ?? 0} ms)\n`);
+		} else if (result.status === 'failed') {
+			// The reason without jest's stack: the default reporter prints the whole of it at the end.
+			const reason = result.failureMessages
+				.map((message) => message.split('\n    at ')[0].trim())
+				.join('\n')
+				.split('\n')
+				.slice(0, 20)
+				.map((line) => `     ${line}`)
+				.join('\n');
+			process.stdout.write(`FAIL [${profile}] ${name} (${result.duration ?? 0} ms)\n${reason}\n`);
+		} else {
+			process.stdout.write(`skip [${profile}] ${name}\n`);
+		}
 	}
 
 	onRunComplete(_contexts, results) {
