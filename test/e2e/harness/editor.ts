@@ -611,11 +611,15 @@ export class EditorWalk {
 		}
 		await page.getByTestId('node-creator-search-bar').waitFor();
 		await page.keyboard.type(app);
-		await page
-			.getByTestId('node-creator-item-name')
-			.getByText(app, { exact: true })
-			.first()
-			.click();
+		const names = page.getByTestId('node-creator-item-name');
+		try {
+			await names.getByText(app, { exact: true }).first().click();
+		} catch (error) {
+			const shown = await names.allInnerTexts();
+			throw new Error(
+				`the node panel lists ${JSON.stringify(shown)}, no entry named ${app}: ${String((error as Error).message).split('\n')[0]}`,
+			);
+		}
 		// The app's page lists section labels and entries; the first entry with a name is the node.
 		// On a busy machine a click can land while the panel still slides in and add nothing: the
 		// entry is clicked again (at most three times) until the parameters open.
