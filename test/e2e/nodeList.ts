@@ -9,11 +9,14 @@ export function nodeList(n8n: RunningProfile) {
 		const names = (await n8n.api.editorFile<Array<{ name: string }>>('/types/nodes.json'))
 			.map((type) => type.name)
 			.filter((name) => name.startsWith(`${PACKAGE}.`));
-		const expected = ['aiChatbotHub', 'chatThing', 'sendKit', 'chatsby'].flatMap((node) => [
-			node,
-			`${node}Tool`,
-			`${node}Trigger`,
-		]);
+		const expected = [
+			...['aiChatbotHub', 'chatThing', 'sendKit', 'chatsby'].flatMap((node) => [
+				node,
+				`${node}Tool`,
+				`${node}Trigger`,
+			]),
+			'sendKitEventTrigger',
+		];
 
 		expect(expected.filter((name) => !names.includes(`${PACKAGE}.${name}`))).toEqual([]);
 		expect(names.filter((name) => name.endsWith('TriggerTool'))).toEqual([]);

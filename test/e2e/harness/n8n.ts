@@ -313,6 +313,33 @@ export class N8nApi {
 		return created.body;
 	}
 
+	/**
+	 * Waits until n8n has applied the workflow's last publish or unpublish. n8n 2.41 answers a
+	 * publish once it is queued (its publication service applies it a moment later: triggers
+	 * activated, webhooks registered) and says at /rest/workflows/<id>/publication-status when
+	 * none is in progress; n8n 2.0 has no such route and activates before it answers.
+	 */
+	async publicationSettled(workflowId: string, timeoutMs = 30_000): Promise<void> {
+		await waitFor(
+			`n8n to apply the publication of workflow ${workflowId}`,
+			async () => {
+				const response = await fetch(
+					`${this.baseUrl}/rest/workflows/${workflowId}/publication-status`,
+					{ headers: { cookie: this.cookie } },
+				);
+				// No such route (2.0): a 404, or the editor's page for a path it does not know.
+				const json = (response.headers.get('content-type') ?? '').includes('json');
+				if (response.status === 404 || (response.ok && !json)) return true;
+				ensure(response.ok, `publication-status answered ${response.status}`);
+				const { data } = (await response.json()) as { data?: { status?: string } };
+				ensure(typeof data?.status === 'string', 'publication-status answered without a status');
+				return data.status === 'in_progress' ? undefined : true;
+			},
+			timeoutMs,
+			250,
+		);
+	}
+
 	async executions(workflowId: string): Promise<Execution[]> {
 		const { status, body } = await this.publicApi<{ data: Execution[] }>(
 			'GET',

@@ -123,12 +123,14 @@ export class RunningProfile {
 	readonly emulatorsFile: string;
 	private readonly credentialsFile: string;
 	private readonly processes: ChildProcess[] = [];
-	private started?: {
-		api: N8nApi;
-		emulators: Emulators;
-		install: N8nInstall;
-		owner: { email: string; password: string };
-	};
+	/** The main n8n process (restartMain replaces it). */
+	private mainProcess?: ChildProcess;
+	/** Set by `prepare` (the profile's beforeAll). */
+	private prepared?: { emulators: Emulators; install: N8nInstall };
+	/** The start steps begun (by their tests, or by ensureStarted), so that none runs twice. */
+	private readonly begun = new Set<'fixtures' | 'processes' | 'logIn'>();
+	/** Set by `logIn`, once n8n runs. */
+	private session?: { api: N8nApi; owner: { email: string; password: string } };
 	private startedAt = 0;
 
 	constructor(readonly profile: Profile) {
@@ -140,12 +142,12 @@ export class RunningProfile {
 
 	/** The owner's REST and public API on the main process (logged in, with an API key). */
 	get api(): N8nApi {
-		return this.ready().api;
+		return this.loggedIn().api;
 	}
 
 	/** The owner n8n creates at start (environment.sh), as the editor's sign-in form takes it. */
 	get owner(): { email: string; password: string } {
-		return this.ready().owner;
+		return this.loggedIn().owner;
 	}
 
 	/** The emulators' URLs, keys and demo data (emulators.json). */
@@ -154,8 +156,16 @@ export class RunningProfile {
 	}
 
 	private ready() {
-		ensure(this.started, `${this.profile.name} did not start (see its beforeAll error)`);
-		return this.started;
+		ensure(this.prepared, `${this.profile.name} was not prepared (see its beforeAll error)`);
+		return this.prepared;
+	}
+
+	private loggedIn() {
+		ensure(
+			this.session,
+			`n8n did not start in ${this.profile.name}, or the owner did not log in (see "n8n starts")`,
+		);
+		return this.session;
 	}
 
 	logOf(name: string): string {
@@ -245,31 +255,57 @@ export class RunningProfile {
 	// -------------------------------------------------------------------------------------------
 
 	/**
-	 * Emulators with fresh demo data, the packed package installed as a community package, the
-	 * demo credentials and the fixtures imported, the profile's n8n processes ready, the owner
-	 * logged in with an API key.
+	 * The profile's beforeAll: emulators with fresh demo data (and the credentials that point at
+	 * them), the packed package installed as a community package into a fresh user folder, and in
+	 * queue mode Redis (even n8n's import commands connect to it). n8n itself is started by the
+	 * tests of "n8n starts" (startProcesses, logIn), after the fixtures are imported and, in
+	 * regular mode, after the examples ran through `n8n execute` with no server running.
 	 */
-	async start(): Promise<void> {
+	async prepare(): Promise<void> {
 		this.startedAt = Date.now();
-		const queue = this.profile.mode === 'queue';
 		rmSync(this.home, { recursive: true, force: true });
 		mkdirSync(path.join(this.home, '.n8n/nodes'), { recursive: true });
-		const install: N8nInstall = {
-			node: '',
-			bin: '',
-			env: await this.environment(),
-		};
-		install.node = install.env.E2E_NODE ?? '';
-		install.bin = install.env.E2E_N8N_BIN ?? '';
+		const env = await this.environment();
+		const install: N8nInstall = { node: env.E2E_NODE ?? '', bin: env.E2E_N8N_BIN ?? '', env };
 		const emulators = await this.startEmulators();
 		await installPackage(this.home, process.env.E2E_TARBALL ?? '');
-		// In queue mode even n8n's import commands connect to Redis.
-		if (queue) await this.startRedis();
-		await this.importFixtures(install);
+		if (this.profile.mode === 'queue') await this.startRedis();
+		this.prepared = { emulators, install };
+	}
 
-		this.processes.push(startN8n(install, ['start'], this.logOf('main')));
+	/** The demo credentials, the example workflows and the HTTP Request fixture, with n8n's CLI. */
+	async importFixtures(): Promise<void> {
+		this.begun.add('fixtures');
+		const imports = [
+			['import:credentials', `--input=${this.credentialsFile}`],
+			['import:workflow', '--separate', `--input=${path.join(ROOT, 'examples')}`],
+			[
+				'import:workflow',
+				`--input=${path.join(ROOT, 'test/e2e/http-request-with-credentials.json')}`,
+			],
+		];
+		for (const [index, args] of imports.entries()) {
+			const { code, output } = await this.cli(args);
+			writeFileSync(this.logOf(`import-${index + 1}`), output);
+			expect({ command: args[0], code, imported: /Successfully imported/.test(output) }).toEqual({
+				command: args[0],
+				code: 0,
+				imported: true,
+			});
+		}
+	}
+
+	/**
+	 * The profile's n8n processes, until each answers: regular mode a main; queue mode a main, a
+	 * worker and a webhook process on the same user folder and Redis.
+	 */
+	async startProcesses(): Promise<void> {
+		this.begun.add('processes');
+		const { install } = this.ready();
+		this.mainProcess = startN8n(install, ['start'], this.logOf('main'));
+		this.processes.push(this.mainProcess);
 		const ready = [`${this.mainUrl}/healthz/readiness`];
-		if (queue) {
+		if (this.profile.mode === 'queue') {
 			this.processes.push(
 				startN8n(install, ['worker', '--concurrency=5'], this.logOf('worker'), {
 					N8N_RUNNERS_BROKER_PORT: String(PORTS.workerBroker),
@@ -285,17 +321,82 @@ export class RunningProfile {
 			);
 		}
 		for (const url of ready) await httpReady(url);
-		// n8n 2.0 reports ready before its REST routes exist: wait for the settings the editor loads first.
-		await httpReady(`${this.mainUrl}/rest/settings`);
+		await this.mainReady();
+	}
 
+	/** The owner logs in (the editor's session cookie) and creates an API key for the public API. */
+	async logIn(): Promise<void> {
+		this.begun.add('logIn');
+		const { env } = this.ready().install;
 		const owner = {
-			email: install.env.N8N_INSTANCE_OWNER_EMAIL ?? '',
-			password: install.env.N8N_DEMO_PASSWORD ?? '',
+			email: env.N8N_INSTANCE_OWNER_EMAIL ?? '',
+			password: env.N8N_DEMO_PASSWORD ?? '',
 		};
 		const api = new N8nApi(this.mainUrl);
 		await api.logIn(owner.email, owner.password);
 		await api.createApiKey();
-		this.started = { api, emulators, install, owner };
+		this.session = { api, owner };
+	}
+
+	/**
+	 * The start steps that no test has begun: when jest's `-t` leaves out the tests of "Fixtures"
+	 * and "n8n starts", each concern's beforeAll starts n8n with this (otherwise it does nothing).
+	 */
+	async ensureStarted(): Promise<void> {
+		if (!this.begun.has('fixtures')) await this.importFixtures();
+		if (!this.begun.has('processes')) await this.startProcesses();
+		if (!this.begun.has('logIn')) await this.logIn();
+	}
+
+	/** n8n 2.0 reports ready before its REST routes exist: wait for the settings the editor loads first. */
+	private async mainReady(): Promise<void> {
+		await httpReady(`${this.mainUrl}/healthz/readiness`);
+		await httpReady(`${this.mainUrl}/rest/settings`);
+	}
+
+	/**
+	 * Stops the main process and starts it again, with `env` added, its log in main-<label>.log;
+	 * returns once it answers REST (the same session and API key go on working: they are in the
+	 * database).
+	 */
+	async restartMain(label: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
+		const { install } = this.ready();
+		if (this.mainProcess) {
+			await stopProcesses([this.mainProcess]);
+			this.processes.splice(this.processes.indexOf(this.mainProcess), 1);
+		}
+		this.mainProcess = startN8n(install, ['start'], this.logOf(`main-${label}`), env);
+		this.processes.push(this.mainProcess);
+		await this.mainReady();
+	}
+
+	/**
+	 * Waits until the main process (its log `main` or `main-<label>`) has finished starting:
+	 * n8n prints "Editor is now accessible via" after it has activated the published workflows
+	 * (2.0, and 2.41 with its publication service off, await every trigger's activation before;
+	 * 2.41 with the service on has started its outbox consumer and reconciler by then).
+	 */
+	async startedUp(log = 'main', timeoutMs = 90_000): Promise<void> {
+		await waitFor(
+			`"Editor is now accessible" in ${this.logOf(log)}`,
+			async () =>
+				readFileSync(this.logOf(log), 'utf8').includes('Editor is now accessible via')
+					? true
+					: undefined,
+			timeoutMs,
+			250,
+		);
+	}
+
+	/**
+	 * The one execution of a workflow, once the list has settled (all finished, unchanged for a
+	 * second, see N8nApi.settledExecutions): fails when there is a second one, such as one from a
+	 * sender's retry that should have been recognised.
+	 */
+	async onlyExecution(workflowId: string): Promise<Execution> {
+		const runs = await this.api.settledExecutions(workflowId, 1);
+		expect(runs.map(({ id, status, mode }) => ({ id, status, mode }))).toHaveLength(1);
+		return runs[0];
 	}
 
 	/** Stops every process the profile started, last started first, and notes how long it ran. */
@@ -338,6 +439,9 @@ export class RunningProfile {
 			N8N_PORT: String(PORTS.main),
 			N8N_RUNNERS_BROKER_PORT: String(PORTS.mainBroker),
 			N8N_WEBHOOK_URL: `${this.webhookUrl}/`,
+			// n8n 2.0 reads only the older name: without it, the URL a trigger registers at a platform
+			// (SendKit Event Trigger) would be the main process's, not the webhook process's.
+			...(/^2\.0\./.test(this.profile.version) ? { WEBHOOK_URL: `${this.webhookUrl}/` } : {}),
 			NODE_OPTIONS: `--require ${path.join(ROOT, 'scripts/e2e/netguard.cjs')}`,
 			...(this.profile.mode === 'queue'
 				? {
@@ -391,28 +495,6 @@ export class RunningProfile {
 				: undefined,
 		);
 	}
-
-	/** The demo credentials, the example workflows and the HTTP Request fixture. */
-	private async importFixtures(install: N8nInstall): Promise<void> {
-		const imports = [
-			['import:credentials', `--input=${this.credentialsFile}`],
-			['import:workflow', '--separate', `--input=${path.join(ROOT, 'examples')}`],
-			[
-				'import:workflow',
-				`--input=${path.join(ROOT, 'test/e2e/http-request-with-credentials.json')}`,
-			],
-		];
-		for (const [index, args] of imports.entries()) {
-			const { code, output } = await n8nCli(install, args, {
-				N8N_RUNNERS_BROKER_PORT: String(PORTS.cliBroker),
-			});
-			writeFileSync(this.logOf(`import-${index + 1}`), output);
-			ensure(
-				code === 0 && /Successfully imported/.test(output),
-				`n8n ${args[0]} failed: ${output.slice(-500)}`,
-			);
-		}
-	}
 }
 
 /** The environment without what jest sets for itself (n8n must not run with NODE_ENV=test). */
@@ -424,12 +506,12 @@ function jestless(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /**
- * Starts the profile before its tests and stops it after them (also when the start failed
- * half-way). Returns the handle the checks use.
+ * Prepares the profile before its tests (RunningProfile.prepare) and stops everything it started
+ * after them (also when a start failed half-way). Returns the handle the checks use.
  */
 export function useProfile(profile: Profile): RunningProfile {
 	const running = new RunningProfile(profile);
-	beforeAll(() => running.start(), 5 * 60_000);
+	beforeAll(() => running.prepare(), 5 * 60_000);
 	afterAll(() => running.stop(), 2 * 60_000);
 	return running;
 }
