@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm run bench`: builds and packs the package, installs the pinned n8n once (as the end-to-end job
-# does), then prints the seven benchmark tables of test/bench/run.ts.
+# does), then prints the benchmark tables of test/bench/run.ts (`npm run bench -- 9` runs table 9
+# only; BENCH9_MESSAGES=50 makes it quick).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
