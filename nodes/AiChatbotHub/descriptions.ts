@@ -10,50 +10,45 @@ import { idLocator, returnAllAndLimit as sharedReturnAllAndLimit } from '../shar
 
 const idPlaceholder = 'e.g. 43474da7ae3b4b7191ee29c2de798257';
 
-function locator(
-	name: string,
-	displayName: string,
-	searchListMethod: string,
-	description: string,
-): INodeProperties {
-	return idLocator({
-		name,
-		displayName,
-		searchListMethod,
-		description,
-		placeholder: idPlaceholder,
-	});
-}
+export const chatbotLocator = idLocator({
+	name: 'chatbot',
+	displayName: 'Chatbot',
+	searchListMethod: 'searchChatbots',
+	description: 'The chatbot to use',
+	placeholder: idPlaceholder,
+});
 
-export const chatbotLocator = locator('chatbot', 'Chatbot', 'searchChatbots', 'The chatbot to use');
+export const agentLocator = idLocator({
+	name: 'agent',
+	displayName: 'Agent',
+	searchListMethod: 'searchAgents',
+	description: 'The agent to use. The list shows the agents of every chatbot.',
+	placeholder: idPlaceholder,
+});
 
-export const agentLocator = locator(
-	'agent',
-	'Agent',
-	'searchAgents',
-	'The agent to use. The list shows the agents of every chatbot.',
-);
+export const sessionLocator = idLocator({
+	name: 'session',
+	displayName: 'Session',
+	searchListMethod: 'searchSessions',
+	description: 'The chat session to use. The list shows the sessions of every chatbot.',
+	placeholder: idPlaceholder,
+});
 
-export const sessionLocator = locator(
-	'session',
-	'Session',
-	'searchSessions',
-	'The chat session to use. The list shows the sessions of every chatbot.',
-);
+export const dataSourceLocator = idLocator({
+	name: 'dataSource',
+	displayName: 'Data Source',
+	searchListMethod: 'searchDataSources',
+	description: 'The data source to use. The list shows the data sources of every chatbot.',
+	placeholder: idPlaceholder,
+});
 
-export const dataSourceLocator = locator(
-	'dataSource',
-	'Data Source',
-	'searchDataSources',
-	'The data source to use. The list shows the data sources of every chatbot.',
-);
-
-export const sourceTagLocator = locator(
-	'sourceTag',
-	'Source Tag',
-	'searchSourceTags',
-	'The source tag to use. The list shows the tags of every chatbot.',
-);
+export const sourceTagLocator = idLocator({
+	name: 'sourceTag',
+	displayName: 'Source Tag',
+	searchListMethod: 'searchSourceTags',
+	description: 'The source tag to use. The list shows the tags of every chatbot.',
+	placeholder: idPlaceholder,
+});
 
 /** Return All + Limit for the list endpoints, which answer with the whole list at once. */
 export function returnAllAndLimit(

@@ -33,8 +33,8 @@ export async function searchChatbots(
 
 /**
  * Agents, sessions, data sources and tags are listed per chatbot. When the node has a chatbot
- * set, only its children are listed; otherwise one chatbot's children per page, so that a large
- * account never loads everything at once.
+ * set, only its children are listed; otherwise the children of one chatbot per page (the next
+ * chatbot that has matching ones), so that a large account never loads everything at once.
  */
 function searchChildren(path: string, describe: (child: IDataObject) => string) {
 	return async function searchChildrenOfChatbots(
@@ -53,18 +53,24 @@ function searchChildren(path: string, describe: (child: IDataObject) => string) 
 				String(a.name ?? '').localeCompare(String(b.name ?? '')),
 			);
 		}
-		const index = Number(paginationToken ?? 0) || 0;
-		const chatbot = chatbots[index];
-		if (!chatbot) return { results: [] };
-		const children = await getList.call(
-			this,
-			`/chatbot/${encodeURIComponent(String(chatbot.uuid))}${path}`,
-		);
-		const suffix = chosen ? '' : ` (${String(chatbot.name ?? chatbot.uuid)})`;
-		const results = children
-			.filter((child) => matchesFilter(filter, describe(child), child.uuid))
-			.map((child) => ({ name: `${describe(child)}${suffix}`, value: String(child.uuid) }))
-			.sort(byName);
+		// The editor asks for the next page only when the user scrolls to the end of a list: a page
+		// without entries ("No results") would hide the next chatbots' children. A chatbot with no
+		// (matching) children is skipped, so that only the last page can be empty.
+		let index = Number(paginationToken ?? 0) || 0;
+		let results: INodeListSearchItems[] = [];
+		for (; index < chatbots.length; index++) {
+			const chatbot = chatbots[index];
+			const children = await getList.call(
+				this,
+				`/chatbot/${encodeURIComponent(String(chatbot.uuid))}${path}`,
+			);
+			const suffix = chosen ? '' : ` (${String(chatbot.name ?? chatbot.uuid)})`;
+			results = children
+				.filter((child) => matchesFilter(filter, describe(child), child.uuid))
+				.map((child) => ({ name: `${describe(child)}${suffix}`, value: String(child.uuid) }))
+				.sort(byName);
+			if (results.length > 0) break;
+		}
 		const next = index + 1 < chatbots.length ? String(index + 1) : undefined;
 		return { results, paginationToken: next };
 	};

@@ -1,38 +1,23 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { CursorPages } from '../shared/pagination';
 import { idLocator } from '../shared/descriptions';
+import type { CursorPages } from '../shared/pagination';
 
 const uuidPlaceholder = 'e.g. 7bb301ad-e691-4341-8afb-b4407c4ffdf2';
 
-function locator(
-	name: string,
-	displayName: string,
-	searchListMethod: string,
-	description: string,
-): INodeProperties {
-	return idLocator({
-		name,
-		displayName,
-		searchListMethod,
-		description,
-		placeholder: uuidPlaceholder,
-	});
-}
+export const conversationLocator = idLocator({
+	name: 'conversationId',
+	displayName: 'Conversation',
+	searchListMethod: 'searchConversations',
+	description: 'The conversation to use',
+	placeholder: uuidPlaceholder,
+});
 
-export const conversationLocator = locator(
-	'conversationId',
-	'Conversation',
-	'searchConversations',
-	'The conversation to use',
-);
-
-export const dataSourceLocator = locator(
-	'dataSourceId',
-	'Data Source',
-	'searchDataSources',
-	'The manual data source to use',
-);
+export const dataSourceLocator = idLocator({
+	name: 'dataSourceId',
+	displayName: 'Data Source',
+	searchListMethod: 'searchDataSources',
+	description: 'The manual data source to use',
+	placeholder: uuidPlaceholder,
+});
 
 /**
  * Chat Thing's lists: `limit` (1-100) and `cursor` in the JSON body; the answer's

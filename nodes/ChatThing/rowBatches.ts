@@ -21,10 +21,11 @@ export interface RowWrite {
 	read(context: IExecuteFunctions, itemIndex: number): RowInput;
 }
 
-function batchSize(context: IExecuteFunctions): number {
+/** The 'Batch Size' of the run, from the collection that holds it ('options', or a sync's). */
+export function readBatchSize(context: IExecuteFunctions, collection = 'options'): number {
 	// One batch size for the whole run: it is read, and reported, at the first item.
 	const scope = itemScope(context, 0);
-	const options = scope.value('options', {}) as { batchSize?: number };
+	const options = (scope.value(collection, {}) ?? {}) as { batchSize?: number };
 	const size = Math.floor(Number(options.batchSize ?? DEFAULT_BATCH_SIZE));
 	if (!Number.isFinite(size) || size < 1 || size > 1000) {
 		throw inputError(
@@ -46,7 +47,7 @@ export async function writeRowsInBatches(
 	write: RowWrite,
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const size = batchSize(this);
+	const size = readBatchSize(this);
 	const outputs: Array<INodeExecutionData | undefined> = new Array(items.length);
 
 	// Every item is read and checked before anything is sent.
@@ -81,17 +82,14 @@ export async function writeRowsInBatches(
 		batches.map(async (batch) => {
 			const first = batch[0].itemIndex;
 			const last = batch[batch.length - 1].itemIndex;
-			const request = {
-				method: write.method,
-				url: write.path,
-				body: {
-					dataSourceId: batch[0].input.dataSourceId,
-					dataSourceRows: batch.map((entry) => entry.input.row),
-				},
-			};
 			try {
-				// The answer is only `success: true`; requestJson still refuses one that is not.
-				await requestJson(this, chatThing, request, first);
+				await sendRows(
+					this,
+					write,
+					batch[0].input.dataSourceId,
+					batch.map((entry) => entry.input.row),
+					first,
+				);
 				for (const { itemIndex, input } of batch) {
 					outputs[itemIndex] = { json: input.output, pairedItem: { item: itemIndex } };
 				}
@@ -109,4 +107,65 @@ export async function writeRowsInBatches(
 		}),
 	);
 	return [outputs.filter((output): output is INodeExecutionData => output !== undefined)];
+}
+
+/** One batched request: `{ dataSourceId, dataSourceRows }`, for the item `itemIndex` names. */
+async function sendRows(
+	context: IExecuteFunctions,
+	write: Pick<RowWrite, 'method' | 'path'>,
+	dataSourceId: string,
+	rows: IDataObject[],
+	itemIndex: number,
+): Promise<void> {
+	const request = {
+		method: write.method,
+		url: write.path,
+		body: { dataSourceId, dataSourceRows: rows },
+	};
+	// The answer is only `success: true`; requestJson still refuses one that is not.
+	await requestJson(context, chatThing, request, itemIndex);
+}
+
+/** How one batch of `sendInBatches` went: its entries, and the error if it failed. */
+export interface BatchResult<E> {
+	entries: E[];
+	error?: Error;
+}
+
+/**
+ * Rows of one data source in batches of `size`, all batches at once (the request limits bound
+ * them): a failing batch fails exactly its entries, the others stand. Nothing is thrown for a
+ * failed batch; the caller says what it means.
+ */
+export async function sendInBatches<E>(
+	context: IExecuteFunctions,
+	write: Pick<RowWrite, 'method' | 'path'> & {
+		dataSourceId: string;
+		size: number;
+		/** The row an entry sends. */
+		row: (entry: E) => IDataObject;
+		/** The input item a batch's request is reported for (its first entry's). */
+		itemIndex: (entry: E) => number;
+	},
+	entries: E[],
+): Promise<Array<BatchResult<E>>> {
+	const batches: E[][] = [];
+	for (let start = 0; start < entries.length; start += write.size)
+		batches.push(entries.slice(start, start + write.size));
+	return await Promise.all(
+		batches.map(async (batch): Promise<BatchResult<E>> => {
+			try {
+				await sendRows(
+					context,
+					write,
+					write.dataSourceId,
+					batch.map(write.row),
+					write.itemIndex(batch[0]),
+				);
+				return { entries: batch };
+			} catch (error) {
+				return { entries: batch, error: error as Error };
+			}
+		}),
+	);
 }

@@ -1,13 +1,26 @@
-import type { IBinaryData, IExecuteSingleFunctions } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IExecuteFunctions,
+	IExecuteSingleFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 import type { MultipartFile } from './multipart';
-import { inputError, itemScope } from './parameters';
+import { inputError, itemScope, type ItemScope } from './parameters';
 
 export interface FileLimits {
 	/** The largest file the platform takes, in bytes. */
 	maxBytes?: number;
 	/** Accepted file name extensions, lower case without the dot (e.g. ['pdf', 'docx', 'txt']). */
 	extensions?: string[];
+}
+
+/** The file an item carries, checked for presence and type; its bytes are not read yet. */
+export interface BinaryFile {
+	/** The binary field that holds it. */
+	fieldName: string;
+	fileName: string;
+	contentType: string;
 }
 
 function extensionOf(fileName: string): string {
@@ -20,18 +33,16 @@ function megabytes(bytes: number): string {
 }
 
 /**
- * Reads the file an item carries in the binary field the user named, after checking that it is
- * there, of an accepted type and not too large — all before any request.
+ * The file in the binary field the user named ('Input Binary Field'), after checking that it is
+ * there and of an accepted type — without reading its bytes, and before any request.
  */
-export async function readBinaryFile(
-	context: IExecuteSingleFunctions,
+export function binaryFileOf(
+	scope: ItemScope,
+	item: INodeExecutionData,
 	binaryFieldParameter: string,
-	partName: string,
 	limits: FileLimits = {},
-): Promise<MultipartFile> {
-	const scope = itemScope(context);
+): BinaryFile {
 	const fieldName = String(scope.value(binaryFieldParameter, 'data') ?? '').trim();
-	const item = context.getInputData();
 	const binary: IBinaryData | undefined = item.binary?.[fieldName];
 	if (!binary) {
 		const available = Object.keys(item.binary ?? {});
@@ -52,20 +63,55 @@ export async function readBinaryFile(
 			`Accepted types: ${limits.extensions.map((type) => type.toUpperCase()).join(', ')}.`,
 		);
 	}
-	const data = await context.helpers.getBinaryDataBuffer(fieldName);
-	if (limits.maxBytes !== undefined && data.length > limits.maxBytes) {
-		// Just over the limit, both sizes read the same in MB: then they are told in bytes.
-		const inBytes = megabytes(data.length) === megabytes(limits.maxBytes);
-		const size = (bytes: number) => (inBytes ? `${bytes} bytes` : megabytes(bytes));
-		throw inputError(
-			scope,
-			`The file '${fileName}' is ${size(data.length)}; the most the service takes is ${size(limits.maxBytes)}`,
-		);
-	}
-	return {
-		name: partName,
-		fileName,
-		contentType: binary.mimeType || 'application/octet-stream',
-		data,
-	};
+	return { fieldName, fileName, contentType: binary.mimeType || 'application/octet-stream' };
+}
+
+/** Refuses, before any request, a file larger than the platform takes. */
+export function checkFileSize(
+	scope: ItemScope,
+	fileName: string,
+	bytes: number,
+	limits: FileLimits = {},
+): void {
+	if (limits.maxBytes === undefined || bytes <= limits.maxBytes) return;
+	// Just over the limit, both sizes read the same in MB: then they are told in bytes.
+	const inBytes = megabytes(bytes) === megabytes(limits.maxBytes);
+	const size = (count: number) => (inBytes ? `${count} bytes` : megabytes(count));
+	throw inputError(
+		scope,
+		`The file '${fileName}' is ${size(bytes)}; the most the service takes is ${size(limits.maxBytes)}`,
+	);
+}
+
+/**
+ * Reads the file an item carries in the binary field the user named, after checking that it is
+ * there, of an accepted type and not too large — all before any request.
+ */
+export async function readBinaryFile(
+	context: IExecuteSingleFunctions,
+	binaryFieldParameter: string,
+	partName: string,
+	limits: FileLimits = {},
+): Promise<MultipartFile> {
+	const scope = itemScope(context);
+	const file = binaryFileOf(scope, context.getInputData(), binaryFieldParameter, limits);
+	const data = await context.helpers.getBinaryDataBuffer(file.fieldName);
+	checkFileSize(scope, file.fileName, data.length, limits);
+	return { name: partName, fileName: file.fileName, contentType: file.contentType, data };
+}
+
+/** `readBinaryFile` for an operation that runs as code: the file of input item `itemIndex`. */
+export async function readBinaryFileAt(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	binaryFieldParameter: string,
+	partName: string,
+	limits: FileLimits = {},
+): Promise<MultipartFile> {
+	const scope = itemScope(context, itemIndex);
+	const item = context.getInputData()[itemIndex];
+	const file = binaryFileOf(scope, item, binaryFieldParameter, limits);
+	const data = await context.helpers.getBinaryDataBuffer(itemIndex, file.fieldName);
+	checkFileSize(scope, file.fileName, data.length, limits);
+	return { name: partName, fileName: file.fileName, contentType: file.contentType, data };
 }

@@ -1,4 +1,9 @@
-import type { DeclarativeRestApiSettings, IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 import { responseError } from './errors';
 import type { RequestPlan } from './request/declarative';
@@ -45,13 +50,7 @@ export function walkCursorPages(pages: CursorPages): RequestPlan {
 			const page = pages.readPage(envelope?.json ?? {}, pageSize, records.length);
 			if (page.records === undefined || !page.records.every(isRecord)) {
 				// Not silently an empty or a broken list: n8n cannot output such entries as items.
-				const answer = JSON.stringify(envelope?.json ?? null) ?? '';
-				throw responseError(
-					this.getNode(),
-					this.getItemIndex(),
-					'The service answered a page of the list that is not a list of records',
-					`After ${records.length} records, the answer was: ${answer.slice(0, 200)}${answer.length > 200 ? '…' : ''}`,
-				);
+				throw notAListError(this.getNode(), this.getItemIndex(), records.length, envelope?.json);
 			}
 			records.push(...page.records.map((json) => ({ json: json as IDataObject })));
 			const done =
@@ -61,11 +60,11 @@ export function walkCursorPages(pages: CursorPages): RequestPlan {
 				(limit !== undefined && records.length >= limit);
 			if (done) break;
 			if (seenCursors.has(page.nextCursor as string)) {
-				throw responseError(
+				throw repeatedCursorError(
 					this.getNode(),
 					this.getItemIndex(),
-					'The service sent the same page cursor twice',
-					`Cursor "${String(page.nextCursor).slice(0, 80)}" came back after ${records.length} records; the list was not read further, to avoid looping for ever.`,
+					String(page.nextCursor),
+					records.length,
 				);
 			}
 			seenCursors.add(page.nextCursor as string);
@@ -73,6 +72,61 @@ export function walkCursorPages(pages: CursorPages): RequestPlan {
 		}
 		return limit ? records.slice(0, limit) : records;
 	};
+}
+
+function notAListError(node: INode, itemIndex: number, recordsBefore: number, answer: unknown) {
+	const text = JSON.stringify(answer ?? null) ?? '';
+	return responseError(
+		node,
+		itemIndex,
+		'The service answered a page of the list that is not a list of records',
+		`After ${recordsBefore} records, the answer was: ${text.slice(0, 200)}${text.length > 200 ? '…' : ''}`,
+	);
+}
+
+function repeatedCursorError(
+	node: INode,
+	itemIndex: number,
+	cursor: string,
+	recordsBefore: number,
+) {
+	return responseError(
+		node,
+		itemIndex,
+		'The service sent the same page cursor twice',
+		`Cursor "${cursor.slice(0, 80)}" came back after ${recordsBefore} records; the list was not read further, to avoid looping for ever.`,
+	);
+}
+
+/**
+ * Every record of a cursor-paginated list, for an operation that runs as code (a sync): pages of
+ * the largest size, each fetched by `fetchPage` with the paging parameters to send (in the body
+ * or the query, as `pages.in` says); the same checks as `walkCursorPages` (a page that is not a
+ * list of records, a cursor sent twice).
+ */
+export async function readAllPages(
+	node: INode,
+	itemIndex: number,
+	pages: CursorPages,
+	fetchPage: (paging: IDataObject) => Promise<IDataObject>,
+): Promise<IDataObject[]> {
+	const records: IDataObject[] = [];
+	const seenCursors = new Set<string>();
+	let cursor: string | undefined;
+	for (;;) {
+		const paging: IDataObject = { [pages.limitField]: pages.pageSize };
+		if (cursor !== undefined) paging[pages.cursorField] = cursor;
+		const answer = await fetchPage(paging);
+		const page = pages.readPage(answer ?? {}, pages.pageSize, records.length);
+		if (page.records === undefined || !page.records.every(isRecord))
+			throw notAListError(node, itemIndex, records.length, answer);
+		records.push(...(page.records as IDataObject[]));
+		if (!page.nextCursor || page.records.length === 0) return records;
+		if (seenCursors.has(page.nextCursor))
+			throw repeatedCursorError(node, itemIndex, page.nextCursor, records.length);
+		seenCursors.add(page.nextCursor);
+		cursor = page.nextCursor;
+	}
 }
 
 function withPage(

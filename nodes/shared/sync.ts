@@ -6,7 +6,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { inputError, itemScope, type ItemScope } from './parameters';
+import { asNodeError } from './errors';
+import { inputError, itemScope, readId, type Field, type ItemScope } from './parameters';
 
 /*
  * Sync: make what a bot knows match a list, in one node. Every platform's Sync operation reads
@@ -123,31 +124,123 @@ export function readSyncSettings(context: IExecuteFunctions): SyncSettings {
 	};
 }
 
+/** What a Sync operation read from its input: its entries, or the error items of invalid ones. */
+export type SyncInput<V> = { wanted: Array<Wanted<V>> } | { errorItems: INodeExecutionData[] };
+
+/** n8n's empty item, passed on when an earlier node found nothing and 'Always Output Data' is on. */
+const isEmptyItem = (item: INodeExecutionData) =>
+	Object.keys(item.json ?? {}).length === 0 && !item.binary;
+
 /**
- * The entries of the input items, keyed. An item with nothing in it (`{}`, what n8n passes on
- * when an earlier node found nothing and 'Always Output Data' is on) is no entry; every other item
- * must give a key, and two items with the same key are an error naming both.
+ * Reads every input item as an entry (`read` throws the item's input error) before any request,
+ * and keys them: two items with one key are an error naming both. An empty item is no entry,
+ * unless its fields are typed into the node (with a Manual Trigger before it, the one empty item
+ * is the entry). An invalid item stops the whole sync — a sync that went on without it would
+ * delete what the item stands for: with Continue On Fail off the node fails on it; with it on,
+ * every invalid item becomes an error item and nothing is synced.
  */
-export function readWanted<V>(
+export async function readSyncInput<V>(
 	context: IExecuteFunctions,
-	read: (scope: ItemScope) => { key: string; value: V },
+	read: (scope: ItemScope) => { key: string; value: V } | Promise<{ key: string; value: V }>,
+): Promise<SyncInput<V>> {
+	const entries: Array<Wanted<V>> = [];
+	const errorItems: INodeExecutionData[] = [];
+	for (const [itemIndex, item] of context.getInputData().entries()) {
+		const scope = itemScope(context, itemIndex);
+		try {
+			if (isEmptyItem(item)) {
+				// Read as if Continue On Fail were on: a refusal here only means "no entry", and must
+				// not halt the run's requests.
+				const typed = await readIfAny(scope, () => read({ ...scope, continueOnFail: true }));
+				if (typed) entries.push({ ...typed, itemIndex });
+				continue;
+			}
+			entries.push({ ...(await read(scope)), itemIndex });
+		} catch (error) {
+			errorItems.push(stoppingError(context, error, itemIndex));
+		}
+	}
+	if (errorItems.length > 0) return { errorItems };
+	try {
+		return { wanted: withUniqueKeys(context, entries) };
+	} catch (error) {
+		return { errorItems: [stoppingError(context, error)] };
+	}
+}
+
+async function readIfAny<T>(scope: ItemScope, read: () => T | Promise<T>): Promise<T | undefined> {
+	try {
+		return await read();
+	} catch (error) {
+		if (error instanceof NodeOperationError) return undefined;
+		throw asNodeError(scope.node, error);
+	}
+}
+
+function withUniqueKeys<V>(
+	context: IExecuteFunctions,
+	entries: Array<Wanted<V>>,
 ): Array<Wanted<V>> {
 	const byKey = new Map<string, Wanted<V>>();
-	context.getInputData().forEach((item, itemIndex) => {
-		if (Object.keys(item.json ?? {}).length === 0 && !item.binary) return;
-		const scope = itemScope(context, itemIndex);
-		const { key, value } = read(scope);
-		const earlier = byKey.get(key);
+	for (const entry of entries) {
+		const earlier = byKey.get(entry.key);
 		if (earlier) {
 			throw inputError(
-				scope,
-				`Items ${earlier.itemIndex} and ${itemIndex} have the same key "${key.slice(0, 120)}"`,
+				itemScope(context, entry.itemIndex),
+				`Items ${earlier.itemIndex} and ${entry.itemIndex} have the same key "${entry.key.slice(0, 120)}"`,
 				'Each entry may be in the input once: remove or merge the duplicate, e.g. with a Remove Duplicates node.',
 			);
 		}
-		byKey.set(key, { key, itemIndex, value });
-	});
+		byKey.set(entry.key, entry);
+	}
 	return [...byKey.values()];
+}
+
+/**
+ * An error that stops the sync before any write: thrown, or under Continue On Fail an error item
+ * (paired with the item it names, else the first).
+ */
+export function stoppingError(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex?: number,
+): INodeExecutionData {
+	if (!context.continueOnFail()) throw asNodeError(context.getNode(), error);
+	const named = (error as { context?: { itemIndex?: unknown } }).context?.itemIndex;
+	return {
+		json: { error: (error as Error).message },
+		pairedItem: { item: itemIndex ?? (typeof named === 'number' ? named : 0) },
+	};
+}
+
+/**
+ * What one sync fills (a data source, an agent, a chatbot's tag), named by a field of every item:
+ * each entry must give the same value as the first. `value` is that one, or, when the input has no
+ * entries, the field's value at item 0.
+ */
+export function sameForEveryItem(
+	field: Field,
+	read: (scope: ItemScope) => string = (scope) => readId(scope, field),
+) {
+	let first: { value: string; itemIndex: number } | undefined;
+	const what = field.displayName.toLowerCase();
+	return {
+		read(scope: ItemScope): string {
+			const value = read(scope);
+			first ??= { value, itemIndex: scope.itemIndex };
+			if (value !== first.value) {
+				throw inputError(
+					scope,
+					`'${field.displayName}' is "${value.slice(0, 80)}", not "${first.value.slice(0, 80)}" as at item ${first.itemIndex}`,
+					`One sync fills one ${what}: every item must give the same one. To sync several, split the input (e.g. with Loop Over Items) and run the sync once for each.`,
+				);
+			}
+			return value;
+		},
+		value(context: IExecuteFunctions): string {
+			return first?.value ?? read(itemScope(context, 0));
+		},
+	};
 }
 
 export interface PlanRules<V, R> {

@@ -103,7 +103,7 @@ async function main() {
 		await checkChatStreaming(api);
 		if (mode === 'regular') {
 			await checkPollingTrigger(api);
-			if (isLatest) await takeScreenshots(api);
+			if (isLatest) await walkTheEditor(api);
 		} else {
 			await checkQueueActions(api);
 		}
@@ -260,12 +260,78 @@ async function runExamplesFromCli() {
 				(await exactly(1, 'chatsby', 'POST', /\/conversations$/)),
 		),
 	);
+	await checkSyncExamples();
 	await checks.check(
 		"each credential works in n8n's HTTP Request node (predefined credential type)",
 		() =>
 			runExample('e2eHttpRequest01', 'HTTP chatsbyApi', (items) =>
 				items.length >= 1 ? undefined : 'no output',
 			),
+	);
+}
+
+/** The sync examples (a Code node for the sheet, then Sync): what changed, then a run that writes nothing. */
+async function checkSyncExamples() {
+	const actions = (items: Array<Record<string, unknown>>) =>
+		items.map((item) => `${String(item.action)}:${String(item.status)}`).sort();
+	const nothingChanged = (items: Array<Record<string, unknown>>) =>
+		items.length > 0 && items.every((item) => item.action === 'unchanged' && item.status === 'done')
+			? undefined
+			: `the second run planned ${actions(items).join(', ')}`;
+	await checks.check(
+		'Chat Thing sync example: one create, one update, one sync; a second run writes nothing',
+		async () => {
+			await runExample(
+				'exampleChatThing2',
+				'Sync FAQ',
+				(items) =>
+					actions(items).join(', ') === 'add:done, unchanged:done, update:done'
+						? undefined
+						: `planned ${actions(items).join(', ')}`,
+				async () =>
+					(await exactly(1, 'chatThing', 'POST', /\/data-sources\/row$/)) ??
+					(await exactly(1, 'chatThing', 'PUT', /\/data-sources\/row$/)) ??
+					(await exactly(1, 'chatThing', 'POST', /\/data-sources\/sync$/)),
+			);
+			await runExample(
+				'exampleChatThing2',
+				'Sync FAQ',
+				nothingChanged,
+				async () =>
+					(await exactly(0, 'chatThing', 'POST', /\/data-sources\/(row|sync)$/)) ??
+					(await exactly(0, 'chatThing', 'PUT', /./)) ??
+					(await exactly(0, 'chatThing', 'DELETE', /./)),
+			);
+		},
+	);
+	await checks.check(
+		'Chatsby sync example: the changed text added before the old one is deleted, the website refreshed; a second run writes nothing',
+		async () => {
+			await runExample(
+				'exampleChatsby002',
+				'Sync knowledge',
+				(items) => {
+					const added = items.find((item) =>
+						String(item.key).startsWith('text:Acme Corp offers three plans:'),
+					);
+					const deleted = items.find((item) => item.key === 'text:Acme Corp offers three plans...');
+					if (items.some((item) => item.status !== 'done'))
+						return `planned ${actions(items).join(', ')}`;
+					if (added?.action !== 'add' || added.sourceStatus !== 'trained')
+						return 'the new text was not added and trained';
+					return deleted?.action === 'delete' ? undefined : 'the old text was not deleted';
+				},
+				async () => await exactly(1, 'chatsby', 'POST', /\/sources\/[^/]+\/refresh$/),
+			);
+			await runExample(
+				'exampleChatsby002',
+				'Sync knowledge',
+				nothingChanged,
+				async () =>
+					(await exactly(0, 'chatsby', 'POST', /./)) ??
+					(await exactly(0, 'chatsby', 'DELETE', /./)),
+			);
+		},
 	);
 }
 
@@ -609,52 +675,40 @@ async function checkPollingTrigger(api: N8nApi) {
 }
 
 /**
- * Headless Chromium logs into the editor, opens a canvas with each of our nodes, opens its
- * parameters, and saves a screenshot per node into .e2e/screenshots (the README's come from here).
+ * The editor walk (editorWalk.ts) in headless Chromium: every operation of every action node
+ * picked, filled and executed the way a user does it, every trigger opened; one check per
+ * resource and per trigger, and a screenshot of each into .e2e/screenshots (the README's).
  */
-async function takeScreenshots(api: N8nApi) {
+async function walkTheEditor(api: N8nApi) {
 	const chromium = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 	if (!existsSync(chromium)) {
-		await checks.check('Chromium screenshots of every node', () => {
+		await checks.check('Chromium: the editor walk', () => {
 			throw new Error(
 				`${chromium} is missing: install Debian's chromium (test.sh does this when run as root)`,
 			);
 		});
 		return;
 	}
-	await checks.check(
-		'Chromium: every node on a canvas, its parameters open, a screenshot each',
-		async () => {
-			const { screenshotEveryNode } = await import('./screenshots');
-			const newActionCanvas = async () => {
-				const canvas = await api.publicApi<{ id: string }>('POST', '/workflows', {
-					name: 'Screenshot',
-					nodes: [
-						{
-							id: 's1',
-							name: 'Start',
-							type: 'n8n-nodes-base.manualTrigger',
-							typeVersion: 1,
-							position: [0, 0],
-							parameters: {},
-						},
-					],
-					connections: {},
-					settings: {},
-				});
-				expect(canvas.status === 200, `creating a canvas answered ${canvas.status}`);
-				return canvas.body.id;
-			};
-			const saved = await screenshotEveryNode({
-				newActionCanvas,
-				chromium,
-				baseUrl: `http://127.0.0.1:${PORTS.main}`,
-				owner: OWNER,
-				out: path.join(e2e, 'screenshots'),
-			});
-			expect(saved.length === 8, `saved ${saved.length} screenshots`);
-		},
-	);
+	const started = Date.now();
+	const { EditorWalk } = await import('./editorWalk');
+	let walk: Awaited<ReturnType<typeof EditorWalk.open>> | undefined;
+	await checks.check('Chromium signs in to the editor for the editor walk', async () => {
+		walk = await EditorWalk.open({
+			chromium,
+			baseUrl: `http://127.0.0.1:${PORTS.main}`,
+			owner: OWNER,
+			api,
+			emulatorsFile,
+			out: path.join(e2e, 'screenshots'),
+		});
+	});
+	if (!walk) return;
+	try {
+		for (const step of walk.steps()) await checks.check(step.name, step.run);
+	} finally {
+		await walk.close();
+	}
+	console.log(`     the editor walk took ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
 void main().catch(async (error) => {

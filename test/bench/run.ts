@@ -2,7 +2,7 @@
 /**
  * `npm run bench`: the benchmark tables, each measured in this one run with its reference beside
  * it. Tables 1, 2, 5, 6 and 9 run inside real n8n (scripts/bench.sh installs it and exports its
- * environment); 3, 4 and 7 run through n8n-core's engine and plain Node.js. Table 9 starts n8n
+ * environment); 3, 4, 7 and 8 run through n8n-core's engine and plain Node.js. Table 9 starts n8n
  * processes of its own (regular and queue mode), so it does not need the shared server.
  */
 process.env.N8N_LOG_LEVEL ??= 'silent';
@@ -17,6 +17,7 @@ import { benchPagination } from './pagination';
 import { benchRateLimits } from './rateLimits';
 import { BenchN8n } from './realN8n';
 import { benchStreaming } from './streaming';
+import { benchSync } from './sync';
 import { printTable, type BenchTable } from './table';
 import { benchWebhook } from './webhook';
 
@@ -36,6 +37,7 @@ async function main() {
 		[5, async () => await benchStreaming(n8n)],
 		[6, async () => await benchWebhook(n8n)],
 		[7, benchPackage],
+		[8, benchSync],
 		[9, benchConcurrentExecutions],
 	];
 	const missed: number[] = [];

@@ -405,6 +405,38 @@ export class AiChatbotHubEmulator extends PlatformEmulator {
 			.map((row) => row.tag);
 	}
 
+	// --- test setup (state made directly, without requests) ----------------------------------
+
+	/** A chatbot with its "General Q&A" agent and nothing else. */
+	addTestChatbot(name = 'Test bot'): ChatbotObject {
+		return this.addChatbot({ name });
+	}
+
+	/** A Q&A source, trained. */
+	addTestQaSource(chatbotUuid: string, question: string, answer: string): SourceObject {
+		const source = this.addQaSource(chatbotUuid, question, answer);
+		this.setSourceStatus(source.uuid, 'success');
+		return source;
+	}
+
+	/** A URL source (the address in `file_name`, as a created one has it), trained. */
+	addTestUrlSource(chatbotUuid: string, url: string, title = url): SourceObject {
+		const source = this.addSource(chatbotUuid, {
+			type: 'link',
+			file_name: url,
+			file_size: 1000,
+			title,
+			meta_json: '{}',
+		});
+		this.setSourceStatus(source.uuid, 'success');
+		return source;
+	}
+
+	/** A source tag holding these sources. */
+	addTestTag(chatbotUuid: string, name: string, dataSourceUuids: string[]): TagObject {
+		return this.addTag(chatbotUuid, name, '#088F8F', [...dataSourceUuids]);
+	}
+
 	// --- demo data ---------------------------------------------------------------------------
 
 	/** Fills demo data (two chatbots with agents, sources, tags, a session with messages); returns the IDs. */
@@ -966,6 +998,7 @@ export class AiChatbotHubEmulator extends PlatformEmulator {
 		const url = requiredString(body, 'url');
 		if (!isHttpUrl(url)) throw apiError(400, 'url must be a valid http(s) URL');
 		const referenceLink = optionalString(body, 'reference_source_link');
+		// assumed: a URL source keeps its address in `file_name` (no page names the field), title too at first
 		const source = this.addSource(chatbot.uuid, {
 			type: 'link',
 			file_name: url,
@@ -1088,7 +1121,7 @@ export class AiChatbotHubEmulator extends PlatformEmulator {
 
 	private removeSource(sourceUuid: string): void {
 		if (!this.sources.delete(sourceUuid)) return;
-		// Tags and agents stop referring to a deleted source.
+		// assumed: tags and agents stop referring to a deleted source (undocumented)
 		for (const { tag } of this.tags.values()) {
 			tag.data_source_uuids = tag.data_source_uuids.filter((uuid) => uuid !== sourceUuid);
 		}

@@ -147,7 +147,18 @@ export class ChatsbyEmulator extends PlatformEmulator {
 			'Acme Corp offers three plans...',
 			'trained',
 		);
-		return { agents: [String(support.id), String(sales.id)], sources: [help.id, plans.id] };
+		// Nothing but the editor walk's Refresh touches it: the sync example refreshes the help page,
+		// which then stays in training (409 on a second refresh) until it is read.
+		const pricing = this.addSource(
+			String(sales.id),
+			'website',
+			'https://acme.com/pricing',
+			'trained',
+		);
+		return {
+			agents: [String(support.id), String(sales.id)],
+			sources: [help.id, plans.id, pricing.id],
+		};
 	}
 
 	/** Every read of a source in training moves it along. */
@@ -277,12 +288,15 @@ export class ChatsbyEmulator extends PlatformEmulator {
 						'content',
 					);
 			}
+			// assumed: the content is kept and listed exactly as sent (the reference's examples echo
+			// it; whether Chatsby normalises a URL or re-serialises Q&A JSON is undocumented)
 			const source = this.addSource(req.params.agentId, type, content);
 			if (type === 'website') source.crawl_subpages = crawl_subpages === true;
 			return { status: 201, json: source };
 		});
 		route('GET', '/agents/:agentId/sources', (req) => {
 			this.agent(req.params.agentId);
+			// assumed: sources are listed oldest first (the order of the list is undocumented)
 			const sources = [...this.sources.values()].filter(
 				(source) =>
 					source.agent_id === req.params.agentId &&

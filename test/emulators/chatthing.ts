@@ -277,6 +277,8 @@ export class ChatThingEmulator extends PlatformEmulator {
 			const body = bodyOf(req);
 			const source = this.dataSource(requiredString(body, 'dataSourceId'));
 			const rows = this.rowList(body, ['name', 'content']);
+			// assumed: a name already in the data source is taken again, as a second row (the seed
+			// calls the name "a unique identifier" and documents no check of it)
 			for (const row of rows) this.addRow(source, String(row.name), String(row.content));
 			source.state = 'not_synced';
 			return { status: 200, json: { success: true } };
@@ -284,6 +286,7 @@ export class ChatThingEmulator extends PlatformEmulator {
 		route('POST', '/data-sources/row/list', (req) => {
 			const body = bodyOf(req);
 			const source = this.dataSource(requiredString(body, 'dataSourceId'));
+			// assumed: rows are listed oldest first, each once, while none is added or deleted
 			const records = [...source.rows.values()].map(({ id, name }) => ({ id, name }));
 			const { page, pagination } = paginate(records, body);
 			return { status: 200, json: { success: true, dataSourceRows: page, pagination } };

@@ -122,6 +122,27 @@ export class SendKitEmulator extends PlatformEmulator {
 		return agent;
 	}
 
+	/** Test setup: a document the agent already has, as process-document stores one. */
+	addDocument(agentId: string, fileName: string, fileSize: number): JsonObject {
+		const key = `documents/${agentId}/${objectId()}-${fileName}`;
+		const document = {
+			fileName,
+			fileKey: key,
+			fileUrl: `https://files.example/${key}`,
+			fileType: fileName.split('.').pop()?.toLowerCase(),
+			fileSize,
+			uploadedAt: now(),
+			status: 'completed',
+		};
+		this.agents.get(agentId)!.uploadedDocuments.push(document);
+		return document;
+	}
+
+	/** The documents an agent has, as `GET /v1/agents/{id}` lists them. */
+	documentsOf(agentId: string): JsonObject[] {
+		return this.agents.get(agentId)?.uploadedDocuments ?? [];
+	}
+
 	seed(): { agents: string[] } {
 		return {
 			agents: [
@@ -135,6 +156,34 @@ export class SendKitEmulator extends PlatformEmulator {
 				this.addAgent('Support Agent', { trainingStatus: 'completed', trainingProgress: 100 })._id,
 			],
 		};
+	}
+
+	/**
+	 * Demo documents of an agent (for `npm start` and the editor walk, whose Document operations
+	 * need a file key): one file uploaded but not processed yet, as Document → Process takes it,
+	 * and one processed document, as Document → Remove takes it.
+	 */
+	seedDocuments(agentId: string): {
+		upload: { fileKey: string; fileUrl: string; fileName: string };
+		document: { fileKey: string };
+	} {
+		const agent = this.agents.get(agentId);
+		if (!agent) throw new Error(`No agent ${agentId} to seed documents for`);
+		const uploaded = (fileName: string, text: string) => {
+			const fileKey = `documents/${agentId}/${objectId()}-${fileName}`;
+			this.uploads.set(fileKey, { contentType: 'text/plain', data: Buffer.from(text) });
+			return { fileKey, fileUrl: `https://files.example/${fileKey}`, fileName };
+		};
+		const upload = uploaded('shipping.txt', 'We ship to 40 countries within 5 days.');
+		const processed = uploaded('returns.txt', 'Refunds arrive within 5 business days.');
+		agent.uploadedDocuments.push({
+			...processed,
+			fileType: 'txt',
+			fileSize: this.uploads.get(processed.fileKey)?.data.length,
+			uploadedAt: now(),
+			status: 'processed',
+		});
+		return { upload, document: { fileKey: processed.fileKey } };
 	}
 
 	// assumed: every credit-charging call answers 402 when short (documented for retrain only)

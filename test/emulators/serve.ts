@@ -54,7 +54,7 @@ async function main() {
 		sendKit: {
 			baseUrl: await sendKit.start(PORTS.sendKit),
 			apiKey: DEMO.sendKitKey,
-			seed: sendKit.seed(),
+			seed: seedSendKit(sendKit),
 		},
 		chatsby: {
 			baseUrl: await chatsby.start(PORTS.chatsby),
@@ -82,6 +82,12 @@ async function main() {
 	};
 	process.on('SIGINT', () => void stop());
 	process.on('SIGTERM', () => void stop());
+}
+
+/** SendKit's agents, and documents of the first one (the example workflows name its ID). */
+function seedSendKit(sendKit: SendKitEmulator) {
+	const seed = sendKit.seed();
+	return { ...seed, documents: sendKit.seedDocuments(seed.agents[0]) };
 }
 
 /**

@@ -20,8 +20,17 @@ export class VirtualClock implements Clock {
 		return this.time;
 	}
 
+	/** Moves the clock on by `ms`, as if nothing happened meanwhile. */
+	advance(ms: number): void {
+		this.time += ms;
+	}
+
 	async sleep(ms: number): Promise<void> {
 		this.waits.push(ms);
+		await this.timer(ms);
+	}
+
+	async timer(ms: number): Promise<void> {
 		await new Promise<void>((wake) =>
 			this.timers.push({ at: this.time + Math.max(0, ms), order: this.order++, wake }),
 		);
@@ -50,15 +59,11 @@ export class VirtualClock implements Clock {
 
 /** Replaces the methods of a clock object (the package's `requestClock`) until `restore()`. */
 export function installClock(target: Clock, clock: Clock): { restore: () => void } {
-	const original = { now: target.now, sleep: target.sleep };
+	const original = { now: target.now, sleep: target.sleep, timer: target.timer };
 	target.now = () => clock.now();
 	target.sleep = async (ms) => await clock.sleep(ms);
-	return {
-		restore: () => {
-			target.now = original.now;
-			target.sleep = original.sleep;
-		},
-	};
+	target.timer = async (ms) => await clock.timer(ms);
+	return { restore: () => Object.assign(target, original) };
 }
 
 /**
@@ -79,6 +84,11 @@ export class SkippingClock implements Clock {
 		this.skipped += Math.max(0, ms);
 		await new Promise((resolve) => setImmediate(resolve));
 	}
+
+	/** A deadline is never skipped to: it passes only as far as the skipped waits carry time. */
+	async timer(): Promise<void> {
+		await new Promise(() => undefined);
+	}
 }
 
 const taskClock = new AsyncLocalStorage<Clock>();
@@ -89,9 +99,10 @@ const taskClock = new AsyncLocalStorage<Clock>();
  * otherwise.
  */
 export function dispatchClockPerTask(target: Clock): void {
-	const own = { now: target.now, sleep: target.sleep };
+	const own = { now: target.now, sleep: target.sleep, timer: target.timer };
 	target.now = () => taskClock.getStore()?.now() ?? own.now();
 	target.sleep = async (ms) => await (taskClock.getStore()?.sleep(ms) ?? own.sleep(ms));
+	target.timer = async (ms) => await (taskClock.getStore()?.timer(ms) ?? own.timer(ms));
 }
 
 /** Runs `work` with `clock` as the clock of every request it makes (see dispatchClockPerTask). */

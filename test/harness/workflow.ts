@@ -22,6 +22,12 @@ import { TestCredentialsHelper } from './credentials';
 export const PACKAGE_ROOT = path.resolve(__dirname, '../..');
 export const PACKAGE_NAME = 'n8n-nodes-chatbot-platforms';
 
+/**
+ * Each workflow's credential has an ID of its own: the request limits are shared by every
+ * execution with the same credential ID, and tests must not share what one of them learned.
+ */
+let credentialCounter = 0;
+
 let loading: Promise<PackageDirectoryLoader> | undefined;
 
 /**
@@ -109,7 +115,7 @@ export async function oneNodeWorkflow(options: OneNodeWorkflowOptions): Promise<
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: credentialType
-			? { [credentialType]: { id: 'cred-1', name: 'Test credential' } }
+			? { [credentialType]: { id: `cred-${++credentialCounter}`, name: 'Test credential' } }
 			: undefined,
 		...options.node,
 	};

@@ -59,6 +59,12 @@ interface Row {
 	/** The message, without the ` [item N]` that every item error ends with. */
 	message: string;
 	description?: string;
+	/**
+	 * Why the check is not one of each bad item on its own (it compares an item with an earlier
+	 * one, or reads a value once for the run): the Continue On Fail case, two bad items each
+	 * failing alone, does not apply.
+	 */
+	notPerItem?: string;
 }
 
 const VALUE = '={{ $json.value }}';
@@ -66,6 +72,7 @@ const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 
 const HUB_ID = '43474da7ae3b4b7191ee29c2de798257';
 const THING_ID = '7bb301ad-e691-4341-8afb-b4407c4ffdf2';
+const OTHER_THING_ID = '41559b21-b8ff-44c3-8658-1c9e34273070';
 const KIT_ID = '664a1b2c3d4e5f6a7b8c9d10';
 const STORED_FILE = 'uploads/pricing.pdf';
 
@@ -134,6 +141,14 @@ const VALID: Record<NodeName, Record<string, INodeParameters>> = {
 		'dataSource.deleteMany': { dataSourceIds: `${HUB_ID}, ${HUB_ID}` },
 		'dataSource.getAll': { chatbot: rl(HUB_ID), returnAll: true },
 		'dataSource.retrain': { dataSourceIds: HUB_ID, options: {} },
+		'dataSource.sync': {
+			chatbot: rl(HUB_ID),
+			sourceType: 'qa',
+			question: 'How long do refunds take?',
+			answer: 'Five days.',
+			syncTag: 'n8n sync',
+			syncOptions: {},
+		},
 		'dataSource.update': { dataSource: rl(HUB_ID), title: 'Pricing page' },
 		'dataSource.upload': { chatbot: rl(HUB_ID), binaryPropertyName: 'data', options: {} },
 		'message.delete': { messageId: HUB_ID },
@@ -168,6 +183,12 @@ const VALID: Record<NodeName, Record<string, INodeParameters>> = {
 		'dataSourceRow.delete': { dataSourceId: rl(THING_ID), rowId: THING_ID, options: {} },
 		'dataSourceRow.get': { dataSourceId: rl(THING_ID), rowId: THING_ID },
 		'dataSourceRow.getAll': { dataSourceId: rl(THING_ID), returnAll: true },
+		'dataSourceRow.sync': {
+			dataSourceId: rl(THING_ID),
+			name: 'opening-hours.md',
+			content: '# Opening hours',
+			syncOptions: {},
+		},
 		'dataSourceRow.update': {
 			dataSourceId: rl(THING_ID),
 			rowId: THING_ID,
@@ -199,6 +220,7 @@ const VALID: Record<NodeName, Record<string, INodeParameters>> = {
 			fileSize: 5,
 		},
 		'document.remove': { agentId: rl(KIT_ID), fileKey: STORED_FILE },
+		'document.sync': { agentId: rl(KIT_ID), binaryPropertyName: 'data', syncOptions: {} },
 		'document.upload': { agentId: rl(KIT_ID), binaryPropertyName: 'data', options: {} },
 	},
 	chatsby: {
@@ -218,6 +240,12 @@ const VALID: Record<NodeName, Record<string, INodeParameters>> = {
 		'source.get': { sourceId: rl('src_abc123defg') },
 		'source.getAll': { agentId: rl('agent_1a2b3c4d5e'), returnAll: true, filters: {} },
 		'source.refresh': { sourceId: rl('src_abc123defg'), options: {} },
+		'source.sync': {
+			agentId: rl('agent_1a2b3c4d5e'),
+			sourceType: 'website',
+			content: 'https://acme.com/help',
+			syncOptions: {},
+		},
 	},
 };
 
@@ -262,6 +290,7 @@ const aiChatbotHubRows: Row[] = [
 			'dataSource.createQa',
 			'dataSource.createUrl',
 			'dataSource.getAll',
+			'dataSource.sync',
 			'session.create',
 			'session.getAll',
 			'sourceTag.create',
@@ -337,6 +366,9 @@ const aiChatbotHubRows: Row[] = [
 			['chatbot.update', 'updateFields.name', 'Name'],
 			['dataSource.createQa', 'question', 'Question'],
 			['dataSource.createQa', 'answer', 'Answer'],
+			['dataSource.sync', 'question', 'Question'],
+			['dataSource.sync', 'answer', 'Answer'],
+			['dataSource.sync', 'syncTag', 'Source Tag'],
 			['dataSource.update', 'title', 'Title'],
 			['message.send', 'query', 'Message'],
 			['sourceTag.create', 'name', 'Name'],
@@ -627,6 +659,36 @@ const aiChatbotHubRows: Row[] = [
 		good: '2025-03-01',
 		message: `'Created Before' is not a date: "2025-02-30T25:00:00Z"`,
 	},
+	// Data Source → Sync runs as code: every item's entry is checked before the listing
+	{
+		node: 'aiChatbotHub',
+		op: 'dataSource.sync',
+		field: 'sourceType',
+		case: 'neither Q&A nor URL',
+		bad: 'faq',
+		good: 'qa',
+		message: `'Type' must be qa or url, not "faq"`,
+		description: 'Choose Q&A or URL, or map a field that holds "qa" or "url" for each item.',
+	},
+	{
+		node: 'aiChatbotHub',
+		op: 'dataSource.sync',
+		field: 'url',
+		case: 'no scheme',
+		bad: 'example.com/docs',
+		good: 'https://example.com/docs',
+		parameters: { sourceType: 'url' },
+		message: `'URL' is not a valid URL: "example.com/docs"`,
+	},
+	{
+		node: 'aiChatbotHub',
+		op: 'dataSource.sync',
+		field: 'syncOptions.tagColor',
+		case: 'a color name',
+		bad: 'teal',
+		good: '#088F8F',
+		message: `'Tag Color' must be a hex color such as #088F8F, not "teal"`,
+	},
 ];
 
 const chatThingRows: Row[] = [
@@ -760,6 +822,67 @@ const chatThingRows: Row[] = [
 		// One batch size for the run, read at item 0: the bad value is the same for every item.
 		parameters: { options: { batchSize: '={{ 0 }}' } },
 		message: "'Batch Size' must be from 1 to 1000, not 0",
+	},
+	// Data Source Row → Sync: every item is read and checked before the rows are listed
+	{
+		node: 'chatThing',
+		op: 'dataSourceRow.sync',
+		field: 'dataSourceId',
+		case: 'empty',
+		bad: '',
+		good: THING_ID,
+		message: "'Data Source' is empty",
+	},
+	{
+		node: 'chatThing',
+		op: 'dataSourceRow.sync',
+		field: 'dataSourceId',
+		case: 'another data source than the first item names',
+		bad: OTHER_THING_ID,
+		good: THING_ID,
+		message: `'Data Source' is "${OTHER_THING_ID}", not "${THING_ID}" as at item 0`,
+		description:
+			'One sync fills one data source: every item must give the same one. To sync several, split the input (e.g. with Loop Over Items) and run the sync once for each.',
+		notPerItem: 'it compares the item with the first one',
+	},
+	{
+		node: 'chatThing',
+		op: 'dataSourceRow.sync',
+		field: 'name',
+		case: 'only spaces',
+		bad: '   ',
+		good: 'faq.md',
+		message: "'Name' is empty",
+	},
+	{
+		node: 'chatThing',
+		op: 'dataSourceRow.sync',
+		field: 'name',
+		case: 'the name of an earlier item, with spaces around it',
+		bad: ' faq.md ',
+		good: 'faq.md',
+		message: 'Items 0 and 1 have the same key "faq.md"',
+		description:
+			'Each entry may be in the input once: remove or merge the duplicate, e.g. with a Remove Duplicates node.',
+		notPerItem: 'it compares the item with an earlier one',
+	},
+	{
+		node: 'chatThing',
+		op: 'dataSourceRow.sync',
+		field: 'content',
+		case: 'a whole object instead of text',
+		bad: { markdown: '# FAQ' },
+		good: '# FAQ',
+		message: `'Content' must be text, not an object: {"markdown":"# FAQ"}`,
+	},
+	{
+		node: 'chatThing',
+		op: 'dataSourceRow.sync',
+		field: 'syncOptions.batchSize',
+		case: '1001',
+		parameters: { syncOptions: { batchSize: '={{ 1001 }}' } },
+		message: "'Batch Size' must be from 1 to 1000, not 1001",
+		notPerItem: 'one batch size for the run, read at item 0',
 	},
 ];
 
@@ -900,6 +1023,52 @@ const sendKitRows: Row[] = [
 		custom: true,
 		message: "The item has no binary field 'data'",
 	},
+	// Document → Sync runs as code: every item's agent and file are checked before the listing
+	{
+		node: 'sendKit',
+		op: 'document.sync',
+		field: 'agentId',
+		case: 'empty',
+		bad: '',
+		good: KIT_ID,
+		item: fileAndValue,
+		message: "'Agent' is empty",
+	},
+	{
+		node: 'sendKit',
+		op: 'document.sync',
+		field: 'binaryPropertyName',
+		case: 'a file over 10 MB',
+		bad: sendKitFile('big.pdf', 10 * 1024 * 1024 + 1),
+		good: sendKitFile('small.pdf'),
+		item: fileItem,
+		custom: true,
+		message: "The file 'big.pdf' is 10485761 bytes; the most the service takes is 10485760 bytes",
+	},
+	{
+		node: 'sendKit',
+		op: 'document.sync',
+		field: 'binaryPropertyName',
+		case: 'a file of a type SendKit does not take',
+		bad: sendKitFile('slides.pptx', 5, 'application/vnd.ms-powerpoint'),
+		good: sendKitFile('notes.txt', 5, 'text/plain'),
+		item: fileItem,
+		custom: true,
+		message: "The file 'slides.pptx' is of a type the service does not take",
+		description: 'Accepted types: PDF, DOCX, TXT.',
+	},
+	{
+		node: 'sendKit',
+		op: 'document.sync',
+		field: 'binaryPropertyName',
+		// An item with nothing in it ({}) is no entry of a sync; this one has JSON but no file.
+		case: 'an item with JSON but no file',
+		bad: null,
+		good: sendKitFile('pricing.pdf'),
+		item: (value) => (value ? fileItem(value) : { json: { name: 'pricing.pdf' } }),
+		custom: true,
+		message: "The item has no binary field 'data'",
+	},
 ];
 
 const chatsbyRows: Row[] = [
@@ -907,7 +1076,7 @@ const chatsbyRows: Row[] = [
 		'chatsby',
 		'agentId',
 		'Agent',
-		['source.add', 'source.getAll'],
+		['source.add', 'source.getAll', 'source.sync'],
 		'agent_1a2b3c4d5e',
 	),
 	...blankLocator(
@@ -1080,6 +1249,86 @@ const chatsbyRows: Row[] = [
 		parameters: { type: 'qa', qaInput: 'pairs', qaPairs: {} },
 		message: "'Q&A' has no question and answer pairs",
 	},
+	// Source → Sync: the checks of Source → Add, on 'Content', for every item before the listing
+	{
+		node: 'chatsby',
+		op: 'source.sync',
+		field: 'sourceType',
+		case: 'a type the sync does not know',
+		bad: 'pdf',
+		good: 'website',
+		message: `'Type' must be website, text or qa, not "pdf"`,
+	},
+	{
+		node: 'chatsby',
+		op: 'source.sync',
+		field: 'content',
+		case: 'a website over plain http://',
+		bad: 'http://acme.com/help',
+		good: 'https://acme.com/help',
+		message: `'Content' is not a valid https:// URL: "http://acme.com/help"`,
+		description: 'Chatsby crawls websites over HTTPS only, e.g. https://acme.com/help',
+	},
+	{
+		node: 'chatsby',
+		op: 'source.sync',
+		field: 'content',
+		case: 'a text of 100,001 characters',
+		bad: 't'.repeat(100_001),
+		good: 't'.repeat(100_000),
+		parameters: { sourceType: 'text' },
+		message: "'Content' is 100001 characters long; the most the service accepts is 100000",
+	},
+	{
+		node: 'chatsby',
+		op: 'source.sync',
+		field: 'content',
+		case: 'Q&A that is broken JSON',
+		bad: '[{"question": "Hours?", "answer": "9-5"}',
+		good: '[{"question": "Hours?", "answer": "9-5"}]',
+		parameters: { sourceType: 'qa' },
+		message: `'Content' is not valid JSON: ${parseError('[{"question": "Hours?", "answer": "9-5"}')}`,
+	},
+	{
+		node: 'chatsby',
+		op: 'source.sync',
+		field: 'content',
+		case: 'Q&A of 501 pairs',
+		bad: Array.from({ length: 501 }, (_, n) => ({ question: `Q${n}?`, answer: `A${n}` })),
+		good: Array.from({ length: 500 }, (_, n) => ({ question: `Q${n}?`, answer: `A${n}` })),
+		parameters: { sourceType: 'qa' },
+		message: "'Q&A' has 501 pairs; the most one source takes is 500",
+	},
+	{
+		node: 'chatsby',
+		op: 'source.sync',
+		field: 'content',
+		case: 'a Q&A pair without an answer',
+		bad: [{ question: 'Hours?' }],
+		good: [{ question: 'Hours?', answer: '9-5' }],
+		parameters: { sourceType: 'qa' },
+		message: "'Q&A' pair 1 needs a question and an answer, both text",
+	},
+	{
+		node: 'chatsby',
+		op: 'source.sync',
+		field: 'agentId',
+		case: 'another agent than the first item names',
+		bad: 'agent_0ther00001',
+		good: 'agent_1a2b3c4d5e',
+		message: `'Agent' is "agent_0ther00001", not "agent_1a2b3c4d5e" as at item 0`,
+		notPerItem: 'it compares the item with the first one',
+	},
+	{
+		node: 'chatsby',
+		op: 'source.sync',
+		field: 'content',
+		case: 'the website of an earlier item, with a fragment and a trailing slash',
+		bad: 'https://acme.com/help/#top',
+		good: 'https://acme.com/help',
+		message: 'Items 0 and 1 have the same key "website:https://acme.com/help"',
+		notPerItem: 'it compares the item with an earlier one',
+	},
 	// Conversation → Send Message runs as code
 	{
 		node: 'chatsby',
@@ -1225,6 +1474,7 @@ describe('Bad input: every checked field fails before any request', () => {
 		});
 
 		if (row.op === 'dataSourceRow.create' && row.field === 'options.batchSize') return;
+		if (row.notPerItem) return;
 
 		it('gives each bad item its own error item and sends nothing, with Continue On Fail on', async () => {
 			const { error, items } = await run([itemOf(row, row.bad), itemOf(row, row.bad)], true);
@@ -1394,11 +1644,10 @@ const UNREACHABLE: Record<string, string> = {
 /**
  * Checks whose tests are elsewhere: the sync's rules (nodes/shared/sync.ts), tested in
  * test/nodes/shared/sync.test.ts and in each platform's sync tests. Its guards on the plan come
- * after the listing request, so they cannot be rows of a table whose rows send nothing.
+ * after the listing request, so they cannot be rows of a table whose rows send nothing. (Two
+ * items with one key are refused before any request: those are rows of the table.)
  */
 const CHECKED_ELSEWHERE: Record<string, string> = {
-	'Items ${earlier.itemIndex} and ${itemIndex} have the same key "${key.slice(0, 120)}"':
-		'the sync rules (test/nodes/shared/sync.test.ts)',
 	'The input is empty, so the sync would delete all ${deletions} entries it manages':
 		'the sync rules (checked after the listing)',
 	"The sync would delete ${deletions} entries, more than 'Max Deletions' (${settings.maxDeletions})":

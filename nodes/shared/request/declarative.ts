@@ -10,7 +10,7 @@ import {
 import { asNodeError } from '../errors';
 import type { Platform } from '../platform';
 import { bodyToItems } from '../responses';
-import { DEFAULT_MAX_IN_FLIGHT, sendRequest } from './request';
+import { DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_WAIT_SECONDS, sendRequest } from './request';
 import { DEFAULT_MAX_RETRIES } from './retryPolicy';
 import { nodeRun } from './run';
 
@@ -41,7 +41,7 @@ export const requestLimitsProperty: INodeProperties = {
 	placeholder: 'Add Limit',
 	default: {},
 	description:
-		'How many requests this node sends at once and how it retries when the service is busy',
+		'How many requests this node sends at once, how long they wait for their turn and how it retries when the service is busy',
 	// Marks every request of the node as "paginated", so that the engine hands it to the adapter.
 	routing: { send: { paginate: true } },
 	options: [
@@ -62,6 +62,15 @@ export const requestLimitsProperty: INodeProperties = {
 			default: DEFAULT_MAX_RETRIES,
 			description:
 				'How many times a request is repeated after a 429 (too many requests) or a 502, 503 or 504 answer. Requests that may have created something are repeated only when the service says it did not process them (429, 503).',
+		},
+		{
+			displayName: 'Max Wait (Seconds)',
+			name: 'maxWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_MAX_WAIT_SECONDS,
+			description:
+				"How long a request waits at most for its turn when the platform's limit is reached (it is shared by every execution using the same credential); past that its item fails and says how long it would have had to wait",
 		},
 	],
 };

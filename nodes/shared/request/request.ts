@@ -11,6 +11,7 @@ import {
 	asNodeError,
 	failedRequestError,
 	isFinalError,
+	PlatformError,
 	readHttpFailure,
 	type Scrub,
 } from '../errors';
@@ -18,7 +19,9 @@ import { itemScope, type ItemScope, type NodeContext } from '../parameters';
 import type { Platform } from '../platform';
 import { readJsonBody, webPageError } from '../responses';
 import { withIdleLimit } from '../streamedReply';
+import { accountGate, accountKey } from './accounts';
 import { requestClock } from './clock';
+import { RequestGate, TurnNotInTime } from './gate';
 import { decideRetry, DEFAULT_MAX_RETRIES } from './retryPolicy';
 import { nodeRun, type NodeRun } from './run';
 
@@ -34,6 +37,8 @@ import { nodeRun, type NodeRun } from './run';
  */
 
 export const DEFAULT_MAX_IN_FLIGHT = 5;
+/** How long a request waits for its turn at most, by default: a burst of a minute's requests. */
+export const DEFAULT_MAX_WAIT_SECONDS = 90;
 /** n8n's own timeout for declarative requests when 'Timeout' is not set. */
 const DEFAULT_TIMEOUT_MS = 300_000;
 /** The most of a failed streamed answer's body that is read to explain the failure. */
@@ -42,14 +47,20 @@ const MAX_ERROR_BODY_BYTES = 64 * 1024;
 export interface RequestLimits {
 	maxInFlight: number;
 	maxRetries: number;
+	maxWaitMs: number;
 }
 
 /** The 'Request Limits' collection's value, with defaults. */
 export function requestLimitsFrom(value: unknown): RequestLimits {
-	const limits = (value ?? {}) as { maxInFlight?: number; maxRetries?: number };
+	const limits = (value ?? {}) as {
+		maxInFlight?: number;
+		maxRetries?: number;
+		maxWaitSeconds?: number;
+	};
 	return {
 		maxInFlight: Math.max(1, Math.floor(limits.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT)),
 		maxRetries: Math.max(0, Math.floor(limits.maxRetries ?? DEFAULT_MAX_RETRIES)),
+		maxWaitMs: Math.max(0, (limits.maxWaitSeconds ?? DEFAULT_MAX_WAIT_SECONDS) * 1000),
 	};
 }
 
@@ -99,16 +110,22 @@ export async function sendRequest<T = IN8nHttpFullResponse>(
 	const scope = itemScope(context, options.itemIndex);
 	const run = nodeRun(scope.run);
 	const limits = requestLimitsFrom(scope.run ? scope.value('requestLimits', {}) : {});
+	const gate = await (run.gate ??= accountGateOf(context, platform, run));
 	const attempt =
 		options.attempt ??
 		(async () => (await attemptOnce(context, platform, request, scope, run)) as T);
 	const retrySafe = platform.isRetrySafe(request);
 	for (let attemptNumber = 0; ; attemptNumber++) {
-		const ticket = await run.gate.acquire(limits.maxInFlight, () => run.haltedBy);
+		const ticket = await gate
+			.acquire(limits.maxInFlight, { stopped: () => run.haltedBy, maxWaitMs: limits.maxWaitMs })
+			.catch(async (error: unknown) => {
+				if (!(error instanceof TurnNotInTime)) throw error;
+				throw turnNotInTimeError(scope, platform, error, limits.maxWaitMs);
+			});
 		let waitMs: number;
 		try {
 			const result = await attempt();
-			run.gate.succeeded(limits.maxInFlight);
+			gate.succeeded(limits.maxInFlight);
 			return result;
 		} catch (error) {
 			if (isFinalError(error)) throw asNodeError(scope.node, error);
@@ -135,14 +152,52 @@ export async function sendRequest<T = IN8nHttpFullResponse>(
 					await secretScrubber(context, platform, run),
 				);
 			}
-			// The platform's limit is per account, not per item: every request of the node waits.
-			if (failure.status === 429) run.gate.tooManyRequests(ticket, failure.retryAfterMs);
+			// The platform's limit is per account, not per item: every request to it waits.
+			if (failure.status === 429) gate.tooManyRequests(ticket, failure.retryAfterMs);
 			waitMs = decision.waitMs;
 		} finally {
-			run.gate.release();
+			gate.release();
 		}
 		await requestClock.sleep(waitMs);
 	}
+}
+
+/**
+ * The gate of the platform account the request goes to: shared with every execution in this
+ * process that uses the same credential (by its ID) against the same base URL (accounts.ts). A
+ * node without a saved credential (only in tests) has a gate of its own run.
+ */
+async function accountGateOf(
+	context: NodeContext,
+	platform: Platform,
+	run: NodeRun,
+): Promise<RequestGate> {
+	const credentialId = context.getNode().credentials?.[platform.credentialName]?.id;
+	if (!credentialId) return new RequestGate();
+	const baseUrl = platform.baseUrl(await credentialsOf(context, platform, run));
+	return accountGate(accountKey(platform.name, credentialId, baseUrl));
+}
+
+/** The error of a request whose turn did not come within Max Wait. */
+function turnNotInTimeError(
+	scope: ItemScope,
+	platform: Platform,
+	late: TurnNotInTime,
+	maxWaitMs: number,
+): PlatformError {
+	const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+	const more =
+		late.moreMs !== undefined && late.perSecond !== undefined
+			? ` At the ${Math.round(late.perSecond * 10) / 10} requests per second ${platform.name} takes, it would have had to wait about ${seconds(late.moreMs)} more.`
+			: '';
+	return new PlatformError(
+		scope.node,
+		{
+			message: `${platform.name}'s request limit was reached: the request waited ${seconds(late.waitedMs)} for its turn and was not sent`,
+			description: `${late.ahead} requests to ${platform.name} with this credential were waiting before it ('Max Wait' is ${seconds(maxWaitMs)}).${more} Raise 'Max Wait' under 'Request Limits', or send fewer requests at once.`,
+		},
+		{ itemIndex: scope.itemIndex },
+	);
 }
 
 /** The credential of the run, read once. */

@@ -1,10 +1,11 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { RequestGate } from './gate';
+import type { RequestGate } from './gate';
 
 /** What the requests of one run of a node share. */
 export interface NodeRun {
-	gate: RequestGate;
+	/** The gate of the platform account the run's requests go to (see accounts.ts), found once. */
+	gate?: Promise<RequestGate>;
 	/** An item failed its input checks and the node fails on it: no other request is sent. */
 	haltedBy?: Error;
 	/** The credential, read once per run (for code requests' URLs and for hiding its secrets). */
@@ -19,10 +20,10 @@ export interface NodeRun {
 const runs = new WeakMap<object, NodeRun>();
 
 export function nodeRun(key: object | undefined): NodeRun {
-	if (!key) return { gate: new RequestGate() };
+	if (!key) return {};
 	let run = runs.get(key);
 	if (!run) {
-		run = { gate: new RequestGate() };
+		run = {};
 		runs.set(key, run);
 	}
 	return run;
@@ -33,5 +34,5 @@ export function haltRun(key: object | undefined, error: Error): void {
 	if (!key) return;
 	const run = nodeRun(key);
 	run.haltedBy ??= error;
-	run.gate.wakeAll();
+	void run.gate?.then((gate) => gate.wakeAll());
 }

@@ -69,6 +69,39 @@ describe('AI Chatbot Hub › lists of the resource locators', () => {
 		expect(second.paginationToken).toBeUndefined();
 	});
 
+	it("skips a chatbot without matching children, so that a search shows the next chatbot's", async () => {
+		const { sources } = emulator.seed();
+
+		// Sales Bot comes first and has no source called "Help center"; Support Bot has one.
+		const { results, paginationToken } = await searchList({
+			type: 'aiChatbotHub',
+			method: 'searchDataSources',
+			parameters: {},
+			credentials: credentials(),
+			filter: 'help center',
+		});
+
+		expect(results).toEqual([
+			{ name: 'Help center · link (Support Bot)', value: sources.supportHelpCenterLink },
+		]);
+		expect(paginationToken).toBeUndefined();
+	});
+
+	it('answers an empty last page when no chatbot has matching children', async () => {
+		emulator.seed();
+
+		const { results, paginationToken } = await searchList({
+			type: 'aiChatbotHub',
+			method: 'searchSourceTags',
+			parameters: {},
+			credentials: credentials(),
+			filter: 'no such tag',
+		});
+
+		expect(results).toEqual([]);
+		expect(paginationToken).toBeUndefined();
+	});
+
 	it('fails with the vendor message when the token is refused', async () => {
 		// Depends on an assumption: a refused token gets 401.
 		await expect(

@@ -6,6 +6,7 @@
  */
 import type { IDataObject, INode } from 'n8n-workflow';
 
+import { accountsKnown, IDLE_EXPIRY_MS } from '../../../nodes/shared/request/accounts';
 import { requestClock } from '../../../nodes/shared/request/clock';
 import { RequestGate } from '../../../nodes/shared/request/gate';
 import { PACED_SHARE_OF_RATE } from '../../../nodes/shared/request/pacing';
@@ -28,9 +29,17 @@ const platform: Platform = {
 const node = { name: 'Test node', type: 'test', typeVersion: 1 } as unknown as INode;
 
 /** The context of one node run: one item's view of it, as the declarative engine gives it. */
-function runContext(run: object, itemIndex: number, parameters: IDataObject = {}) {
+function runContext(
+	run: object,
+	itemIndex: number,
+	parameters: IDataObject = {},
+	credentialId?: string,
+) {
+	const withCredential = credentialId
+		? { ...node, credentials: { testApi: { id: credentialId, name: 'Test' } } }
+		: node;
 	return {
-		getNode: () => node,
+		getNode: () => withCredential,
 		getItemIndex: () => itemIndex,
 		getExecuteData: () => run,
 		continueOnFail: () => false,
@@ -92,23 +101,29 @@ describe('Request path › limits in virtual time', () => {
 	});
 	afterEach(() => installed.restore());
 
+	/** The requests of `count` items of one node run, all at once, as the engine starts them. */
+	function itemsOfOneRun(
+		count: number,
+		answer: () => Promise<string>,
+		parameters?: IDataObject,
+		credentialId?: string,
+	): Array<Promise<string>> {
+		const run = {};
+		return Array.from(
+			{ length: count },
+			async (_, item) =>
+				await sendRequest<string>(
+					runContext(run, item, parameters, credentialId),
+					platform,
+					{ method: 'GET', url: '/records' },
+					{ attempt: answer },
+				),
+		);
+	}
+
 	/** Sends `count` items' requests at once through sendRequest, as a node run does. */
 	async function sendItems(count: number, answer: () => Promise<string>, parameters?: IDataObject) {
-		const run = {};
-		return await clock.run(
-			Promise.all(
-				Array.from(
-					{ length: count },
-					async (_, item) =>
-						await sendRequest(
-							runContext(run, item, parameters),
-							platform,
-							{ method: 'GET', url: '/records' },
-							{ attempt: answer },
-						),
-				),
-			),
-		);
+		return await clock.run(Promise.all(itemsOfOneRun(count, answer, parameters)));
 	}
 
 	it('learns the rate from its first 429 and sends the other items evenly spaced at that rate', async () => {
@@ -192,6 +207,145 @@ describe('Request path › limits in virtual time', () => {
 	});
 });
 
+describe('Request path › one limit for every execution with the same credential', () => {
+	let clock: VirtualClock;
+	let installed: { restore: () => void };
+	let credentialCount = 0;
+	/** A credential ID no other test uses: the accounts' gates live as long as the process. */
+	const newCredential = () => `shared-${++credentialCount}-${Math.random()}`;
+	beforeEach(() => {
+		clock = new VirtualClock();
+		installed = installClock(requestClock, clock);
+	});
+	afterEach(() => installed.restore());
+
+	/** The requests of one run of a node, as in the block above, with a credential. */
+	function run(
+		count: number,
+		answer: () => Promise<string>,
+		credentialId: string,
+		parameters: IDataObject = {},
+	): Array<Promise<string>> {
+		const key = {};
+		return Array.from(
+			{ length: count },
+			async (_, item) =>
+				await sendRequest<string>(
+					runContext(key, item, parameters, credentialId),
+					platform,
+					{ method: 'GET', url: '/records' },
+					{ attempt: answer },
+				),
+		);
+	}
+
+	/** A platform that answers after `latencyMs` and counts the requests open at once. */
+	function countingPlatform(latencyMs = 50) {
+		const state = { open: 0, peak: 0, sent: [] as number[] };
+		const answer = async () => {
+			state.open++;
+			state.peak = Math.max(state.peak, state.open);
+			state.sent.push(clock.now());
+			await clock.sleep(latencyMs);
+			state.open--;
+			return 'ok';
+		};
+		return { state, answer };
+	}
+
+	it('keeps two executions with one credential within one limit together', async () => {
+		const credential = newCredential();
+		const { state, answer } = countingPlatform();
+
+		const results = await clock.run(
+			Promise.all([...run(20, answer, credential), ...run(20, answer, credential)]),
+		);
+
+		expect(results).toHaveLength(40);
+		// Each run may keep 5 in flight; together they keep 5, not 10.
+		expect(state.peak).toBe(5);
+	});
+
+	it('holds the rate a platform took from one execution for the next one, which starts paced', async () => {
+		const credential = newCredential();
+		const service = new RateLimitedPlatform(clock, 10);
+		await clock.run(Promise.all(run(30, async () => await service.answer(), credential)));
+		const refusedInFirst = service.refusals.length;
+
+		await clock.run(Promise.all(run(30, async () => await service.answer(), credential)));
+
+		expect(refusedInFirst).toBeGreaterThan(0);
+		// The second execution knows the pace from the start: no new refusals.
+		expect(service.refusals).toHaveLength(refusedInFirst);
+	});
+
+	it('does not slow one credential down for another', async () => {
+		const slowed = newCredential();
+		const other = newCredential();
+		const service = new RateLimitedPlatform(clock, 5);
+		const { state, answer } = countingPlatform(10);
+
+		await clock.run(
+			Promise.all([
+				...run(40, async () => await service.answer(), slowed),
+				...run(20, answer, other).map(async (request) => await request),
+			]),
+		);
+
+		// The other credential's 20 requests went at once, 5 at a time, in about 4 × 10 ms.
+		expect(Math.max(...state.sent)).toBeLessThan(100);
+	});
+
+	it('forgets an account that has been idle for a while', async () => {
+		const { answer } = countingPlatform(10);
+		await clock.run(Promise.all(run(1, answer, newCredential())));
+		const known = accountsKnown();
+
+		clock.advance(IDLE_EXPIRY_MS + 60_000);
+		await clock.run(Promise.all(run(1, answer, newCredential())));
+
+		// The idle ones (this test's first and the other tests') are gone; the new one is there.
+		expect(known).toBeGreaterThan(1);
+		expect(accountsKnown()).toBe(1);
+	});
+
+	it("fails exactly the requests whose turn would come after 'Max Wait', and says why", async () => {
+		const credential = newCredential();
+		const service = new RateLimitedPlatform(clock, 10);
+		// The pace is learned first (about 10 per second).
+		await clock.run(Promise.all(run(20, async () => await service.answer(), credential)));
+		const sentBefore = service.sent.length;
+		const refusedBefore = service.refusals.length;
+
+		const outcomes = await clock.run(
+			Promise.allSettled(
+				run(40, async () => await service.answer(), credential, {
+					requestLimits: { maxWaitSeconds: 2 },
+				}),
+			),
+		);
+
+		const failed = outcomes.filter((outcome) => outcome.status === 'rejected');
+		const succeeded = outcomes.length - failed.length;
+		// At about 10 per second, about 20 get their turn within 2 s; the rest fail at once when
+		// their 2 s are up, and nothing is sent for them.
+		expect(succeeded).toBeGreaterThanOrEqual(17);
+		expect(succeeded).toBeLessThanOrEqual(21);
+		expect(service.sent.length - sentBefore).toBe(
+			succeeded + service.refusals.length - refusedBefore,
+		);
+		const [first] = failed as PromiseRejectedResult[];
+		expect(first.reason).toMatchObject({
+			message: expect.stringMatching(
+				/^Test platform's request limit was reached: the request waited 2 s for its turn and was not sent$/,
+			),
+			description: expect.stringMatching(
+				/requests to Test platform with this credential were waiting before it .*it would have had to wait about [\d.]+ s more/,
+			),
+		});
+	});
+});
+
 describe('Request path › the gate', () => {
 	it('halves the requests it keeps open after a 429 and grows them back one at a time', async () => {
 		const clock = new VirtualClock();
@@ -226,7 +380,7 @@ describe('Request path › the gate', () => {
 		const gate = new RequestGate(clock);
 		await clock.run(gate.acquire(1));
 		const run: { haltedBy?: Error } = {};
-		const waiting = gate.acquire(1, () => run.haltedBy);
+		const waiting = gate.acquire(1, { stopped: () => run.haltedBy });
 
 		run.haltedBy = new Error('item 3 is invalid');
 		gate.wakeAll();

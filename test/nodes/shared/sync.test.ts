@@ -3,13 +3,18 @@
  * duplicate keys in the input, and the output. Each platform's own test runs them through the
  * node against its emulator.
  */
-import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
 import {
 	checkPlan,
 	outcomeKey,
 	planSync,
-	readWanted,
+	readSyncInput,
 	syncOutput,
 	type Present,
 	type SyncSettings,
@@ -166,16 +171,64 @@ describe('Sync › the input', () => {
 		value: 'x',
 	});
 
-	it('refuses two items with the same key, naming both, before anything else', () => {
+	it('refuses two items with the same key, naming both, before anything else', async () => {
 		const items = [{ json: { name: 'a' } }, { json: { name: 'b' } }, { json: { name: 'a' } }];
 
-		expect(() => readWanted(contextWith(items), read)).toThrow(
+		await expect(readSyncInput(contextWith(items), read)).rejects.toThrow(
 			'Items 0 and 2 have the same key "a" [item 2]',
 		);
 	});
 
-	it('counts an item with nothing in it as no entry', () => {
-		expect(readWanted(contextWith([{ json: {} }]), read)).toEqual([]);
+	it('gives the duplicate as one error item under Continue On Fail', async () => {
+		const items = [{ json: { name: 'a' } }, { json: { name: 'a' } }];
+
+		await expect(readSyncInput(contextWith(items, true), read)).resolves.toEqual({
+			errorItems: [
+				{
+					json: { error: 'Items 0 and 1 have the same key "a" [item 1]' },
+					pairedItem: { item: 1 },
+				},
+			],
+		});
+	});
+
+	it('counts an item with nothing in it, whose fields give nothing either, as no entry', async () => {
+		const nothing = (scope: { value: (name: string) => unknown }) => {
+			if (!scope.value('name')) throw new NodeOperationError({} as INode, "'Name' is empty");
+			return read(scope);
+		};
+
+		await expect(readSyncInput(contextWith([{ json: {} }]), nothing)).resolves.toEqual({
+			wanted: [],
+		});
+	});
+
+	it('counts an empty item whose fields are typed into the node (a Manual Trigger before it) as an entry', async () => {
+		const typed = () => ({ key: 'typed', value: 'x' });
+
+		await expect(readSyncInput(contextWith([{ json: {} }]), typed)).resolves.toEqual({
+			wanted: [{ key: 'typed', itemIndex: 0, value: 'x' }],
+		});
+	});
+
+	it('stops at an invalid item, or under Continue On Fail gives each invalid item as an error item', async () => {
+		const items = [{ json: { name: 'a' } }, { json: { name: '' } }, { json: { name: '' } }];
+		const strict = (scope: { value: (name: string) => unknown; itemIndex: number }) => {
+			if (!scope.value('name'))
+				throw new NodeOperationError({} as INode, `'Name' is empty [item ${scope.itemIndex}]`);
+			return read(scope);
+		};
+
+		await expect(readSyncInput(contextWith(items), strict)).rejects.toThrow(
+			"'Name' is empty [item 1]",
+		);
+		const input = await readSyncInput(contextWith(items, true), strict);
+		expect(input).toEqual({
+			errorItems: [
+				{ json: { error: "'Name' is empty [item 1]" }, pairedItem: { item: 1 } },
+				{ json: { error: "'Name' is empty [item 2]" }, pairedItem: { item: 2 } },
+			],
+		});
 	});
 });
 

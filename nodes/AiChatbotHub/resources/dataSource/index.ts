@@ -5,6 +5,7 @@ import { deleteDataSource } from './delete';
 import { deleteManyDataSources } from './deleteMany';
 import { getManyDataSources } from './getAll';
 import { retrainDataSources } from './retrain';
+import { syncDataSources } from './sync';
 import { updateDataSource } from './update';
 import { uploadDataSource } from './upload';
 
@@ -15,6 +16,7 @@ export const dataSourceOperations = [
 	deleteManyDataSources,
 	getManyDataSources,
 	retrainDataSources,
+	syncDataSources,
 	updateDataSource,
 	uploadDataSource,
 ];

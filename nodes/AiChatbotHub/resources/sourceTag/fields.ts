@@ -1,7 +1,21 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { inputError, itemScope } from '../../../shared/parameters';
+import { inputError, itemScope, type ItemScope } from '../../../shared/parameters';
 import { sendIdList } from '../../../shared/validation';
+
+/** The trimmed hex color (such as #088F8F, or #08F) of a field; anything else is refused. */
+export function readHexColor(
+	scope: ItemScope,
+	parameterPath: string,
+	displayName: string,
+	fallback = '',
+): string {
+	const value = String(scope.value(parameterPath, fallback) ?? '').trim();
+	if (!/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(value)) {
+		throw inputError(scope, `'${displayName}' must be a hex color such as #088F8F, not "${value}"`);
+	}
+	return value;
+}
 
 /** A hex color such as #088F8F (or #08F), checked before any request. */
 export function requireHexColor(parameterPath: string) {
@@ -9,11 +23,7 @@ export function requireHexColor(parameterPath: string) {
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const scope = itemScope(this);
-		const value = String(scope.value(parameterPath, '') ?? '').trim();
-		if (!/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(value)) {
-			throw inputError(scope, `'Color' must be a hex color such as #088F8F, not "${value}"`);
-		}
+		readHexColor(itemScope(this), parameterPath, 'Color');
 		return requestOptions;
 	};
 }

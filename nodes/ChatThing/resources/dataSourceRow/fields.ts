@@ -62,16 +62,17 @@ export function batchOptions(operation: string): INodeProperties {
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: showFor(operation),
-		options: [
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 1000 },
-				default: DEFAULT_BATCH_SIZE,
-				description:
-					'How many input items (rows of the same data source) go in one request. The service documents no limit; 100 is safe.',
-			},
-		],
+		options: [batchSizeOption],
 	};
 }
+
+/** 'Batch Size', in the Options of each operation that writes rows in batches. */
+export const batchSizeOption: INodeProperties = {
+	displayName: 'Batch Size',
+	name: 'batchSize',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 1000 },
+	default: DEFAULT_BATCH_SIZE,
+	description:
+		'How many input items (rows of the same data source) go in one request. The service documents no limit; 100 is safe.',
+};

@@ -1,17 +1,12 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/descriptions';
-import {
-	inputError,
-	itemScope,
-	type ItemScope,
-	readText,
-	readUrl,
-} from '../../../shared/parameters';
+import { itemScope, type ItemScope, readText, readUrl } from '../../../shared/parameters';
 import { declarativeRequests } from '../../../shared/request/declarative';
 import { idsInUrl } from '../../../shared/validation';
 import { agentLocator } from '../../descriptions';
 import { chatsby } from '../../platform';
+import { checkPairs, MAX_TEXT_CHARACTERS, parsePairsJson, type QaPair } from '../../sourceContent';
 import { sendAndWaitForSource } from '../../training';
 import { trainingOptions } from './fields';
 
@@ -19,51 +14,13 @@ const show = (extra: Record<string, string[]> = {}) => ({
 	show: { resource: ['source'], operation: ['add'], ...extra },
 });
 
-export const MAX_TEXT_CHARACTERS = 100_000;
-export const MAX_QA_PAIRS = 500;
-
-function readPairs(scope: ItemScope): Array<{ question: string; answer: string }> {
+function readPairs(scope: ItemScope): QaPair[] {
 	const mode = scope.value('qaInput', 'pairs') as string;
-	let pairs: unknown;
-	if (mode === 'json') {
-		const raw = scope.value('qaJson', '');
-		try {
-			pairs = typeof raw === 'string' ? JSON.parse(raw) : raw;
-		} catch (error) {
-			throw inputError(
-				scope,
-				`'Q&A JSON' is not valid JSON: ${(error as Error).message}`,
-				'Enter an array such as [{"question": "…", "answer": "…"}].',
-			);
-		}
-	} else {
-		pairs = ((scope.value('qaPairs', {}) as IDataObject).pair ?? []) as unknown[];
-	}
-	if (!Array.isArray(pairs) || pairs.length === 0) {
-		throw inputError(
-			scope,
-			"'Q&A' has no question and answer pairs",
-			'Enter at least one pair, as an array such as [{"question": "…", "answer": "…"}].',
-		);
-	}
-	if (pairs.length > MAX_QA_PAIRS) {
-		throw inputError(
-			scope,
-			`'Q&A' has ${pairs.length} pairs; the most one source takes is ${MAX_QA_PAIRS}`,
-		);
-	}
-	return pairs.map((pair, index) => {
-		const { question, answer } = (pair ?? {}) as { question?: unknown; answer?: unknown };
-		if (
-			typeof question !== 'string' ||
-			question.trim() === '' ||
-			typeof answer !== 'string' ||
-			answer.trim() === ''
-		) {
-			throw inputError(scope, `'Q&A' pair ${index + 1} needs a question and an answer, both text`);
-		}
-		return { question, answer };
-	});
+	const pairs =
+		mode === 'json'
+			? parsePairsJson(scope, scope.value('qaJson', ''), 'Q&A JSON')
+			: (((scope.value('qaPairs', {}) as IDataObject).pair ?? []) as unknown[]);
+	return checkPairs(scope, pairs);
 }
 
 /** Builds `{ type, content, crawl_subpages? }` from the fields of the chosen type, checked first. */

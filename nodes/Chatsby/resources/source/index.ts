@@ -4,7 +4,15 @@ import { deleteSource } from './delete';
 import { getSource } from './get';
 import { getManySources } from './getAll';
 import { refreshSource } from './refresh';
+import { syncSourcesOperation } from './sync';
 
-export const sourceOperations = [addSource, deleteSource, getSource, getManySources, refreshSource];
+export const sourceOperations = [
+	addSource,
+	deleteSource,
+	getSource,
+	getManySources,
+	refreshSource,
+	syncSourcesOperation,
+];
 
 export const sourceProperties = resourceProperties('source', sourceOperations, 'add');

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 
 import { readBinaryFile } from '../../../shared/binaryInput';
 import type { Operation } from '../../../shared/descriptions';
+import type { NodeContext } from '../../../shared/parameters';
 import { declarativeRequests, type RequestPlan } from '../../../shared/request/declarative';
 import { sendRequest } from '../../../shared/request/request';
 import { idsInUrl } from '../../../shared/validation';
@@ -12,8 +13,15 @@ const showOnlyForDocumentUpload = { resource: ['document'], operation: ['upload'
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
+/** A document file, as the upload steps send it. */
+export interface DocumentFile {
+	data: Buffer;
+	contentType: string;
+	fileName: string;
+}
+
 /** The file each upload request is about, kept from the check to the upload itself. */
-const files = new WeakMap<object, { data: Buffer; contentType: string; fileName: string }>();
+const files = new WeakMap<object, DocumentFile>();
 
 /**
  * Checks the file (PDF, DOCX or TXT, at most 10 MB) before any request, and asks SendKit for an
@@ -40,43 +48,73 @@ async function askForUploadUrl(
 	return requestOptions;
 }
 
+/** A JSON POST to one of an agent's document endpoints; answers the record inside `data`. */
+export type DocumentStep = (
+	endpoint: 'upload-document' | 'process-document',
+	body: IDataObject,
+) => Promise<IDataObject>;
+
 /**
- * Upload in SendKit's three steps: ask for a presigned URL, PUT the bytes there, then (unless
- * turned off) have the agent process the document. Each step goes through the request limits.
+ * Upload in SendKit's three steps: ask for a presigned URL (`post('upload-document')`), PUT the
+ * bytes there, then (unless `process` is off) have the agent process the document
+ * (`post('process-document')`). Each step goes through the request limits. Document → Upload and
+ * Document → Sync both upload this way; only how they POST differs (declarative or code).
  */
-const uploadInThreeSteps: RequestPlan = async function (send, requestData) {
-	const file = files.get(requestData.options);
-	const [{ json: upload }] = await send(requestData);
+export async function uploadInThreeSteps(
+	context: NodeContext,
+	file: DocumentFile,
+	post: DocumentStep,
+	options: { process: boolean; itemIndex?: number },
+): Promise<IDataObject> {
+	const upload = await post('upload-document', {
+		filename: file.fileName,
+		contentType: file.contentType,
+		fileSize: file.data.length,
+	});
 	const uploadUrl = String(upload.presignedUrl ?? upload.uploadUrl ?? '');
-	if (!file || uploadUrl === '') return [{ json: upload }];
+	if (uploadUrl === '') return upload;
 
 	// A presigned storage URL: it carries its own authorization, so no credential is sent.
-	await sendRequest(this, sendKit, {
-		method: 'PUT',
-		url: uploadUrl,
-		body: file.data,
-		headers: { 'Content-Type': file.contentType },
-		authenticate: false,
-	});
+	await sendRequest(
+		context,
+		sendKit,
+		{
+			method: 'PUT',
+			url: uploadUrl,
+			body: file.data,
+			headers: { 'Content-Type': file.contentType },
+			authenticate: false,
+		},
+		{ itemIndex: options.itemIndex },
+	);
 
-	const { processAfterUpload = true } = this.getNodeParameter('options', {}) as IDataObject;
 	const document = {
 		fileKey: upload.key,
 		fileUrl: upload.url,
 		fileName: upload.filename ?? file.fileName,
 		fileType: upload.fileType,
 		fileSize: file.data.length,
+	} as IDataObject;
+	if (!options.process) return { ...document, processed: false };
+	return await post('process-document', document);
+}
+
+/** Document → Upload's request plan: the three steps, POSTed through the declarative engine. */
+const uploadThroughTheEngine: RequestPlan = async function (send, requestData) {
+	const file = files.get(requestData.options);
+	if (!file) return await send(requestData);
+	const post: DocumentStep = async (endpoint, body) => {
+		const url = String(requestData.options.url).replace(/\/upload-document$/, `/${endpoint}`);
+		const [{ json }] = await send({
+			...requestData,
+			options: { ...requestData.options, url, body },
+		});
+		return json;
 	};
-	if (!processAfterUpload) return [{ json: { ...document, processed: false } }];
-	const [processed] = await send({
-		...requestData,
-		options: {
-			...requestData.options,
-			url: String(requestData.options.url).replace(/\/upload-document$/, '/process-document'),
-			body: document,
-		},
-	});
-	return [processed];
+	const { processAfterUpload = true } = this.getNodeParameter('options', {}) as IDataObject;
+	return [
+		{ json: await uploadInThreeSteps(this, file, post, { process: Boolean(processAfterUpload) }) },
+	];
 };
 
 export const uploadDocument: Operation = {
@@ -89,7 +127,7 @@ export const uploadDocument: Operation = {
 			request: { method: 'POST', url: '/v1/agents/{agentId}/upload-document' },
 			send: { preSend: [idsInUrl(agentLocator)] },
 			output: { postReceive: [unwrapData] },
-			operations: { pagination: declarativeRequests(sendKit, uploadInThreeSteps) },
+			operations: { pagination: declarativeRequests(sendKit, uploadThroughTheEngine) },
 		},
 	},
 	properties: [
