@@ -785,6 +785,8 @@ export async function benchConcurrentExecutions(): Promise<BenchTable> {
 		? path.join(root, 'docs/bench-table9.svg')
 		: path.join(scratch, 'table9-chart.svg');
 	writeFileSync(chartFile, chart(results, loadAtStart));
+	// Every answer of the run, for a look beyond the table and the chart.
+	writeFileSync(path.join(scratch, 'results.json'), JSON.stringify(results));
 	return table(results, {
 		loadAtStart,
 		loadAtEnd: loadAverage(),
@@ -898,7 +900,7 @@ function chart(results: RunResult[], loadAtStart: string): string {
 				return {
 					answered,
 					failed,
-					caption: `${run.implementation}: ${ok} answered, ${run.messages - ok} failed (${run.answers.filter(failedOnTooManyRequests).length} on 429), ${run.tooManyRequests} × 429, last answer ${seconds(total)} s`,
+					caption: `${ok} answered, ${run.messages - ok} failed (${run.answers.filter(failedOnTooManyRequests).length} on 429), ${run.tooManyRequests} × 429, last answer ${seconds(total)} s`,
 				};
 			}),
 		});
