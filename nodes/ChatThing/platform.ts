@@ -82,8 +82,15 @@ export const chatThing: Platform = {
 	explainError,
 	isRetrySafe: (request) =>
 		(request.method ?? 'GET') !== 'POST' || READ_ONLY_POSTS.includes(path(request.url)),
-	// A 429 on a message means no credits left, on a sync a sync already running: waiting
-	// a few seconds changes neither.
-	isTooManyRequestsRetryable: (request) =>
-		!['/message', '/data-sources/sync'].includes(path(request.url)),
+	// Chat Thing documents a 429 on a message as no credits left or the AI service overloaded, on a
+	// sync as a sync already running: waiting a few seconds changes neither, so they are not
+	// repeated blindly. A 429 on a message that says when to come back (Retry-After) is the
+	// account's rate limit: it gets one delayed retry (the API's guidance: at most one, then the
+	// error), in its turn behind the requests already waiting.
+	tooManyRequestsRetries: (request, failure) => {
+		const endpoint = path(request.url);
+		if (endpoint === '/data-sources/sync') return 0;
+		if (endpoint === '/message') return failure.retryAfterMs !== undefined ? 1 : 0;
+		return undefined;
+	},
 };

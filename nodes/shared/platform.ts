@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import type { ErrorExplainer } from './errors';
+import type { ErrorExplainer, HttpFailure } from './errors';
 
 /** The parts of a request a platform's rules look at. */
 export interface RequestLine {
@@ -31,10 +31,12 @@ export interface Platform {
 	 */
 	isRetrySafe: (request: RequestLine) => boolean;
 	/**
-	 * Whether a 429 on this request is a rate limit worth waiting out. Some platforms answer 429
-	 * for states that waiting does not change (no credits left, a sync already running).
+	 * How many times a 429 on this request is worth waiting out ('Max Retries' when not given).
+	 * Some platforms answer 429 for states that waiting does not change (no credits left, a sync
+	 * already running) as well as for their rate limit. Retried or not, every 429 pauses and paces
+	 * the account's requests (gate.ts).
 	 */
-	isTooManyRequestsRetryable?: (request: RequestLine) => boolean;
+	tooManyRequestsRetries?: (request: RequestLine, failure: HttpFailure) => number | undefined;
 }
 
 /** A Base URL from a credential, without its trailing slashes. */

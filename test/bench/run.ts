@@ -1,14 +1,16 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console */
 /**
  * `npm run bench`: the benchmark tables, each measured in this one run with its reference beside
- * it. Tables 1, 2, 5 and 6 run inside real n8n (scripts/bench.sh installs it and exports its
- * environment); 3, 4, 7 and 8 run through n8n-core's engine and plain Node.js.
+ * it. Tables 1, 2, 5, 6 and 9 run inside real n8n (scripts/bench.sh installs it and exports its
+ * environment); 3, 4, 7 and 8 run through n8n-core's engine and plain Node.js. Table 9 starts n8n
+ * processes of its own (regular and queue mode), so it does not need the shared server.
  */
 process.env.N8N_LOG_LEVEL ??= 'silent';
 
 import { cpus, totalmem } from 'node:os';
 
 import { benchBulk } from './bulk';
+import { benchConcurrentExecutions } from './concurrentExecutions';
 import { benchOverhead } from './overhead';
 import { benchPackage } from './package';
 import { benchPagination } from './pagination';
@@ -36,6 +38,7 @@ async function main() {
 		[6, async () => await benchWebhook(n8n)],
 		[7, benchPackage],
 		[8, benchSync],
+		[9, benchConcurrentExecutions],
 	];
 	const missed: number[] = [];
 	try {

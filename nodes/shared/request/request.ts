@@ -134,8 +134,12 @@ export async function sendRequest<T = IN8nHttpFullResponse>(
 				attempt: attemptNumber,
 				maxRetries: limits.maxRetries,
 				retrySafe,
-				tooManyRequestsRetryable: platform.isTooManyRequestsRetryable?.(request) ?? true,
+				tooManyRequestsRetries:
+					platform.tooManyRequestsRetries?.(request, failure) ?? limits.maxRetries,
 			});
+			// The platform's limit is per account, not per item: every request to it waits, and the
+			// pace is learned — from a 429 that is not retried as well (a Chat Thing message).
+			if (failure.status === 429) gate.tooManyRequests(ticket, failure.retryAfterMs);
 			if (!decision.retry) {
 				throw failedRequestError(
 					scope.node,
@@ -152,8 +156,6 @@ export async function sendRequest<T = IN8nHttpFullResponse>(
 					await secretScrubber(context, platform, run),
 				);
 			}
-			// The platform's limit is per account, not per item: every request to it waits.
-			if (failure.status === 429) gate.tooManyRequests(ticket, failure.retryAfterMs);
 			waitMs = decision.waitMs;
 		} finally {
 			gate.release();

@@ -19,8 +19,8 @@ export interface RetrySituation {
 	maxRetries: number;
 	/** The request can be repeated even if the platform carried it out (see Platform.isRetrySafe). */
 	retrySafe: boolean;
-	/** A 429 on this request is a rate limit worth waiting out. */
-	tooManyRequestsRetryable: boolean;
+	/** How many times a 429 on this request is worth waiting out (see Platform). */
+	tooManyRequestsRetries: number;
 	random?: () => number;
 }
 
@@ -41,7 +41,8 @@ export type RetryDecision =
  * never sooner than Retry-After, nor when Retry-After asks for more than a minute.
  */
 export function decideRetry(failure: HttpFailure, situation: RetrySituation): RetryDecision {
-	const waitingHelps = failure.status !== 429 || situation.tooManyRequestsRetryable;
+	const waitingHelps =
+		failure.status !== 429 || situation.attempt < situation.tooManyRequestsRetries;
 	const mayRetry =
 		failure.retryable && waitingHelps && (failure.notProcessed || situation.retrySafe);
 	// Retry-After is the least the service wants us to wait; the backoff spaces out retries when

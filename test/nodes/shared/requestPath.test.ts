@@ -12,6 +12,7 @@ import { RequestGate } from '../../../nodes/shared/request/gate';
 import { PACED_SHARE_OF_RATE } from '../../../nodes/shared/request/pacing';
 import { sendRequest } from '../../../nodes/shared/request/request';
 import { backoffMs, decideRetry } from '../../../nodes/shared/request/retryPolicy';
+import { chatThing } from '../../../nodes/ChatThing/platform';
 import type { HttpFailure } from '../../../nodes/shared/errors';
 import type { Platform } from '../../../nodes/shared/platform';
 import { installClock, VirtualClock } from '../../harness/virtualClock';
@@ -225,6 +226,7 @@ describe('Request path › one limit for every execution with the same credentia
 		answer: () => Promise<string>,
 		credentialId: string,
 		parameters: IDataObject = {},
+		to: { platform: Platform; url: string } = { platform, url: '/records' },
 	): Array<Promise<string>> {
 		const key = {};
 		return Array.from(
@@ -232,8 +234,8 @@ describe('Request path › one limit for every execution with the same credentia
 			async (_, item) =>
 				await sendRequest<string>(
 					runContext(key, item, parameters, credentialId),
-					platform,
-					{ method: 'GET', url: '/records' },
+					to.platform,
+					{ method: to.url === '/records' ? 'GET' : 'POST', url: to.url },
 					{ attempt: answer },
 				),
 		);
@@ -277,6 +279,76 @@ describe('Request path › one limit for every execution with the same credentia
 		expect(refusedInFirst).toBeGreaterThan(0);
 		// The second execution knows the pace from the start: no new refusals.
 		expect(service.refusals).toHaveLength(refusedInFirst);
+	});
+
+	it('pauses and paces the account after a 429 it does not repeat', async () => {
+		const credential = newCredential();
+		const service = new RateLimitedPlatform(clock, 10);
+		// A platform whose 429 may mean something waiting does not change (Chat Thing's messages).
+		const noRepeat = {
+			platform: { ...platform, tooManyRequestsRetries: () => 0 },
+			url: '/message',
+		};
+		const answer = async () => await service.answer();
+
+		const outcomes = await clock.run(
+			Promise.allSettled([
+				...run(20, answer, credential, {}, noRepeat),
+				...run(20, answer, credential, {}, noRepeat),
+			]),
+		);
+
+		// Only the requests of the first burst are refused (at most the 5 in flight then); the
+		// others wait out Retry-After and go at the pace learned from that 429. Unpaced, the
+		// gate would have sent all 30 others within the first second, and 10 per second refuses
+		// 20 of them.
+		const failed = outcomes.filter((outcome) => outcome.status === 'rejected');
+		expect(failed.length).toBe(service.refusals.length);
+		expect(failed.length).toBeGreaterThan(0);
+		expect(failed.length).toBeLessThanOrEqual(5);
+		const firstRefusal = service.refusals[0].at;
+		const times = service.acceptedAfter(firstRefusal);
+		expect(times[0] - firstRefusal).toBeGreaterThanOrEqual(1000);
+		const gaps = times.slice(1).map((time, index) => time - times[index]);
+		expect(Math.min(...gaps)).toBeGreaterThanOrEqual((100 / PACED_SHARE_OF_RATE) * 0.95 - 0.001);
+	});
+
+	it('repeats a Chat Thing message refused with 429 once when Retry-After says when, else not', async () => {
+		const toChatThing = {
+			platform: { ...platform, tooManyRequestsRetries: chatThing.tooManyRequestsRetries },
+			url: '/message',
+		};
+		/** Answers 429 (with or without Retry-After) `refusals` times, then ok. */
+		const refusing = (refusals: number, retryAfterSeconds?: number) => {
+			const calls: number[] = [];
+			const answer = async () => {
+				calls.push(clock.now());
+				if (calls.length <= refusals) throw httpError(429, retryAfterSeconds);
+				return 'ok';
+			};
+			return { calls, answer };
+		};
+
+		const once = refusing(1, 1);
+		const [result] = await clock.run(
+			Promise.all(run(1, once.answer, newCredential(), {}, toChatThing)),
+		);
+		expect(result).toBe('ok');
+		expect(once.calls).toHaveLength(2);
+		expect(once.calls[1] - once.calls[0]).toBeGreaterThanOrEqual(1000);
+
+		const twice = refusing(2, 1);
+		await expect(
+			clock.run(Promise.all(run(1, twice.answer, newCredential(), {}, toChatThing))),
+		).rejects.toMatchObject({ httpCode: '429' });
+		expect(twice.calls).toHaveLength(2);
+
+		// No Retry-After: out of credits or the AI service overloaded; waiting changes nothing.
+		const credits = refusing(1);
+		await expect(
+			clock.run(Promise.all(run(1, credits.answer, newCredential(), {}, toChatThing))),
+		).rejects.toMatchObject({ httpCode: '429' });
+		expect(credits.calls).toHaveLength(1);
 	});
 
 	it('does not slow one credential down for another', async () => {
@@ -395,7 +467,7 @@ describe('Request path › the retry policy', () => {
 		notProcessed: false,
 		...extra,
 	});
-	const situation = { attempt: 0, maxRetries: 3, retrySafe: false, tooManyRequestsRetryable: true };
+	const situation = { attempt: 0, maxRetries: 3, retrySafe: false, tooManyRequestsRetries: 3 };
 
 	it('repeats a 429 on a request that creates something: the platform did not take it', () => {
 		const decision = decideRetry(
@@ -433,9 +505,28 @@ describe('Request path › the retry policy', () => {
 		expect(
 			decideRetry(failure({ status: 429, retryable: true, notProcessed: true }), {
 				...situation,
-				tooManyRequestsRetryable: false,
+				tooManyRequestsRetries: 0,
 			}),
 		).toMatchObject({ retry: false, notRepeatedBecauseUnsafe: false });
+	});
+
+	it('repeats a 429 only as often as the platform finds it worth waiting out', () => {
+		const tooMany = failure({
+			status: 429,
+			retryable: true,
+			notProcessed: true,
+			retryAfterMs: 1000,
+		});
+		const once = { ...situation, tooManyRequestsRetries: 1 };
+		expect(decideRetry(tooMany, once)).toMatchObject({ retry: true });
+		expect(decideRetry(tooMany, { ...once, attempt: 1 })).toMatchObject({ retry: false });
+		// Other failures still get 'Max Retries'.
+		expect(
+			decideRetry(failure({ status: 503, retryable: true, notProcessed: true }), {
+				...once,
+				attempt: 2,
+			}),
+		).toMatchObject({ retry: true });
 	});
 
 	it('stops after Max Retries', () => {

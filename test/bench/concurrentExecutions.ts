@@ -1,0 +1,918 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions */
+/**
+ * Table 9 (issue 17): many executions at once share one platform limit. A Chat Trigger workflow
+ * that answers with its last node sends each chat message to Chatsby (Conversation → Send Message)
+ * or Chat Thing (Message → Send); N messages arrive within one second; the emulator takes 5
+ * requests in flight and 20 per second for the whole account (429 with Retry-After beyond). Beside
+ * each, the same workflow with n8n's HTTP Request node making the same call. Once in regular mode
+ * (one n8n runs every execution at once) and once in queue mode (Redis, a main, a webhook process
+ * that receives the messages, two workers running up to 10 executions each).
+ *
+ * This table starts its own n8n processes, emulators, Redis and Postgres on ports of its own
+ * (other tables and the e2e suite run real n8n on other ports), each mode in a user folder and a
+ * throwaway Postgres cluster of its own. Postgres in both modes, with a pool of 20 connections per
+ * n8n process: on SQLite, or on Postgres with n8n's default pool of 2, 1,000 executions at once
+ * queue on the database until n8n's database ping times out, and n8n then answers every request
+ * "503 Database is not ready!" — the database's limit, long before the platform's shows (queue
+ * mode's four processes on one SQLite file fail with SQLITE_BUSY at 20 messages already).
+ * BENCH9_MESSAGES=50 (or "50,100") picks the message counts, BENCH9_MODES=regular (or queue) the
+ * modes, for a quick run; the chart goes to docs/ only from a full run.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import {
+	chownSync,
+	createWriteStream,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+
+import {
+	httpReady,
+	installPackage,
+	n8nCli,
+	N8nApi,
+	runCommand,
+	sleep,
+	startN8n,
+	startProcess,
+	stopProcesses,
+	waitFor,
+	type N8nInstall,
+	type WorkflowJson,
+} from '../../scripts/e2e/n8n';
+import { ChatThingEmulator } from '../emulators/chatthing';
+import { ChatsbyEmulator } from '../emulators/chatsby';
+import type { EmulatorServer } from '../emulators/kit';
+import { perSecondChartSvg, type ChartRow } from './chart';
+import { CHAT_THING, CHATSBY, CREDENTIALS, PACKAGE, httpRequestNode } from './realN8n';
+import { percentile, type BenchTable } from './table';
+
+const root = path.resolve(__dirname, '../..');
+const scratch = path.join(root, '.e2e/bench9');
+const FULL_COUNTS = [200, 1000];
+const ALL_MODES: Mode[] = ['regular', 'queue'];
+const IN_FLIGHT = 5;
+const PER_SECOND = 20;
+// The kit's 429s carry `Retry-After: <seconds>`; its in-flight limit would say 0 by default.
+// 1 s for both, as in table 2: what a platform's limit typically asks for.
+const RETRY_AFTER_SECONDS = 1;
+/** Database connections per n8n process (n8n's default is 2). */
+const DB_POOL_SIZE = 20;
+const WORKERS = 2;
+const WORKER_CONCURRENCY = 10;
+/** How long an n8n process may take to start on a loaded machine. */
+const START_TIMEOUT_MS = 240_000;
+/**
+ * A message n8n has not answered by then counts as failed (status 0): past any Max Wait and retry,
+ * and in queue mode an execution n8n lost (seen now and then) costs the run this long.
+ */
+const ANSWER_TIMEOUT_MS = 150_000;
+const OWNER = { email: 'owner@example.com', password: process.env.N8N_DEMO_PASSWORD ?? '' };
+// Ports of this table only: 5720-5740 for n8n, 5741 for Postgres, 5750+ for the emulators, Redis
+// on 6395.
+const PORTS = {
+	regular: { main: 5720, broker: 5721 },
+	queue: {
+		main: 5722,
+		broker: 5723,
+		webhook: 5724,
+		workers: [
+			{ broker: 5725, health: 5726 },
+			{ broker: 5727, health: 5728 },
+		],
+	},
+	redis: 6395,
+	postgres: 5741,
+	chatsby: 5750,
+	chatThing: 5751,
+};
+
+type Mode = 'regular' | 'queue';
+type Platform = 'Chatsby' | 'Chat Thing';
+type Implementation = 'ours' | 'HTTP Request';
+
+interface Answer {
+	message: string;
+	/** When the message was sent, ms after the first one was. */
+	sentMs: number;
+	/** When its first request reached the platform, ms after the first send; undefined if none did. */
+	reachedMs?: number;
+	/** What the platform answered each of its requests (tries and retries), in order. */
+	platformStatuses: number[];
+	/** When n8n's answer had fully arrived (or the request failed), ms after the first send. */
+	answeredMs: number;
+	/** n8n's status; 0 when no answer came (connection error, timeout). */
+	status: number;
+	/** 200 with the platform's reply to this very message in it. */
+	replied: boolean;
+	body: string;
+}
+
+interface RunResult {
+	mode: Mode;
+	platform: Platform;
+	implementation: Implementation;
+	messages: number;
+	answers: Answer[];
+	/** One message alone, just before the burst: what n8n takes on this machine at this moment. */
+	aloneMs: number;
+	tooManyRequests: number;
+	/** Where the failures came from: n8n's answers, and the errors of failed executions. */
+	causes: string;
+}
+
+const seconds = (ms: number) => Math.round(ms / 100) / 10;
+
+/** The machine's load average over 1, 5 and 15 minutes: other jobs share it. */
+const loadAverage = () =>
+	loadavg()
+		.map((value) => value.toFixed(2))
+		.join(' / ');
+
+function chosenCounts(): number[] {
+	const text = process.env.BENCH9_MESSAGES;
+	if (!text) return FULL_COUNTS;
+	const counts = text.split(',').map((part) => Number(part.trim()));
+	if (counts.some((count) => !Number.isInteger(count) || count < 1))
+		throw new Error(`BENCH9_MESSAGES must be whole numbers, e.g. 50 or 200,1000; got "${text}"`);
+	return counts;
+}
+
+function chosenModes(): Mode[] {
+	const text = process.env.BENCH9_MODES;
+	if (!text) return ALL_MODES;
+	const modes = text.split(',').map((part) => part.trim());
+	if (modes.some((mode) => !ALL_MODES.includes(mode as Mode)))
+		throw new Error(`BENCH9_MODES must be regular, queue or both; got "${text}"`);
+	return modes as Mode[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The n8n processes of one mode
+// ---------------------------------------------------------------------------------------------
+
+/** Every process this table started and has not stopped yet: killed if the bench ends early. */
+const running = new Set<ChildProcess>();
+const killLeftovers = () => {
+	for (const child of running) child.kill('SIGKILL');
+};
+/** Ctrl-C or a kill of the bench alone: no n8n, Redis or Postgres of this table outlives it. */
+const stopOnSignal = (signal: NodeJS.Signals) => {
+	killLeftovers();
+	process.exit(signal === 'SIGINT' ? 130 : 143);
+};
+
+class Deployment {
+	readonly home: string;
+	readonly install: N8nInstall;
+	readonly mainUrl: string;
+	/** Where chat messages go: the main in regular mode, the webhook process in queue mode. */
+	readonly chatBaseUrl: string;
+	readonly netlog: string;
+	private readonly processes: ChildProcess[] = [];
+	/** Outside the repository: Postgres (as its own user) must own it. */
+	private readonly postgresData = path.join(tmpdir(), 'bench9-postgres');
+	api = new N8nApi('');
+
+	constructor(readonly mode: Mode) {
+		this.home = path.join(scratch, mode);
+		this.netlog = path.join(this.home, 'network.log');
+		const ports = mode === 'regular' ? PORTS.regular : PORTS.queue;
+		this.mainUrl = `http://127.0.0.1:${ports.main}`;
+		this.chatBaseUrl =
+			mode === 'regular' ? this.mainUrl : `http://127.0.0.1:${PORTS.queue.webhook}`;
+		this.install = {
+			node: process.env.E2E_NODE ?? '',
+			bin: process.env.E2E_N8N_BIN ?? '',
+			env: {
+				...process.env,
+				N8N_USER_FOLDER: this.home,
+				N8N_PORT: String(ports.main),
+				N8N_RUNNERS_BROKER_PORT: String(ports.broker),
+				N8N_WEBHOOK_URL: `${this.chatBaseUrl}/`,
+				N8N_LOG_LEVEL: 'warn',
+				// The e2e suite's network guard: any connection beyond 127.0.0.1 lands in this file.
+				NODE_OPTIONS: `--require ${path.join(root, 'scripts/e2e/netguard.cjs')}`,
+				E2E_NETLOG: this.netlog,
+				DB_TYPE: 'postgresdb',
+				DB_POSTGRESDB_HOST: '127.0.0.1',
+				DB_POSTGRESDB_PORT: String(PORTS.postgres),
+				DB_POSTGRESDB_DATABASE: 'n8n',
+				DB_POSTGRESDB_USER: 'postgres',
+				DB_POSTGRESDB_PASSWORD: '',
+				DB_POSTGRESDB_POOL_SIZE: String(DB_POOL_SIZE),
+				...(mode === 'queue'
+					? {
+							EXECUTIONS_MODE: 'queue',
+							QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+							QUEUE_BULL_REDIS_PORT: String(PORTS.redis),
+						}
+					: {}),
+			},
+		};
+	}
+
+	private track(child: ChildProcess): void {
+		this.processes.push(child);
+		running.add(child);
+		child.once('exit', () => running.delete(child));
+	}
+
+	private log(name: string): string {
+		return path.join(this.home, `${name}.log`);
+	}
+
+	/** Package installed, credentials imported, the processes up, the owner logged in. */
+	async start(credentials: unknown[]): Promise<void> {
+		rmSync(this.home, { recursive: true, force: true });
+		mkdirSync(path.join(this.home, '.n8n/nodes'), { recursive: true });
+		await installPackage(this.home, process.env.E2E_TARBALL ?? '');
+		// In queue mode even n8n's import commands connect to Redis.
+		if (this.mode === 'queue') await this.startRedis();
+		await this.startPostgres();
+		const file = path.join(this.home, 'credentials.json');
+		writeFileSync(file, JSON.stringify(credentials));
+		const imported = await n8nCli(this.install, ['import:credentials', `--input=${file}`]);
+		if (imported.code !== 0) throw new Error(`Importing credentials failed: ${imported.output}`);
+
+		// The main first, alone: it runs the database migrations the other processes wait for.
+		this.track(startN8n(this.install, ['start'], this.log('main')));
+		await httpReady(`${this.mainUrl}/healthz/readiness`, START_TIMEOUT_MS);
+		await httpReady(`${this.mainUrl}/rest/settings`, START_TIMEOUT_MS);
+		if (this.mode === 'queue') {
+			const ready: string[] = [];
+			PORTS.queue.workers.forEach((ports, index) => {
+				this.track(
+					startN8n(
+						this.install,
+						['worker', `--concurrency=${WORKER_CONCURRENCY}`],
+						this.log(`worker${index + 1}`),
+						{
+							N8N_RUNNERS_BROKER_PORT: String(ports.broker),
+							QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+							QUEUE_HEALTH_CHECK_PORT: String(ports.health),
+							N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+						},
+					),
+				);
+				ready.push(`http://127.0.0.1:${ports.health}`);
+			});
+			this.track(
+				startN8n(this.install, ['webhook'], this.log('webhook'), {
+					N8N_PORT: String(PORTS.queue.webhook),
+				}),
+			);
+			ready.push(this.chatBaseUrl);
+			for (const url of ready) await httpReady(`${url}/healthz/readiness`, START_TIMEOUT_MS);
+		}
+		this.api = new N8nApi(this.mainUrl);
+		await this.api.logIn(OWNER.email, OWNER.password);
+		await this.api.createApiKey();
+	}
+
+	private async startRedis(): Promise<void> {
+		this.track(
+			startProcess(
+				'redis-server',
+				['--bind', '127.0.0.1', '--port', String(PORTS.redis), '--save', '', '--appendonly', 'no'],
+				this.log('redis'),
+			),
+		);
+		await waitFor('Redis', async () =>
+			(await runCommand('redis-cli', ['-p', String(PORTS.redis), 'ping'])).output.includes('PONG')
+				? true
+				: undefined,
+		);
+	}
+
+	/**
+	 * A throwaway Postgres cluster for this mode, trusting local connections. Postgres refuses to
+	 * run as root, so under root it runs as the system's `postgres` user, in a folder it owns.
+	 */
+	private async startPostgres(): Promise<void> {
+		const data = this.postgresData;
+		rmSync(data, { recursive: true, force: true });
+		mkdirSync(data, { mode: 0o700 });
+		const user: { uid?: number; gid?: number } =
+			process.getuid?.() === 0 ? await systemUser('postgres') : {};
+		if (user.uid !== undefined && user.gid !== undefined) chownSync(data, user.uid, user.gid);
+		const bin = postgresBin();
+		const initdb = await runAs(user, bin('initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust']);
+		if (initdb.code !== 0) throw new Error(`initdb failed: ${initdb.output}`);
+		const postgres = spawn(
+			bin('postgres'),
+			[
+				'-D',
+				data,
+				'-p',
+				String(PORTS.postgres),
+				'-k',
+				data,
+				'-c',
+				'listen_addresses=127.0.0.1',
+				// Up to 4 n8n processes × DB_POOL_SIZE, and n8n's own extra connections.
+				'-c',
+				'max_connections=200',
+				// A throwaway cluster: nothing to keep through a crash, so no waiting for the disk.
+				'-c',
+				'fsync=off',
+				'-c',
+				'synchronous_commit=off',
+				'-c',
+				'full_page_writes=off',
+			],
+			{ ...user, stdio: ['ignore', 'pipe', 'pipe'] },
+		);
+		const log = createWriteStream(this.log('postgres'));
+		postgres.stdout.pipe(log);
+		postgres.stderr.pipe(log);
+		this.track(postgres);
+		await waitFor('Postgres', async () =>
+			(await runCommand(bin('pg_isready'), ['-h', '127.0.0.1', '-p', String(PORTS.postgres)]))
+				.code === 0
+				? true
+				: undefined,
+		);
+		const created = await runCommand(bin('createdb'), [
+			'-h',
+			'127.0.0.1',
+			'-p',
+			String(PORTS.postgres),
+			'-U',
+			'postgres',
+			'n8n',
+		]);
+		if (created.code !== 0) throw new Error(`createdb failed: ${created.output}`);
+	}
+
+	/** Connections the n8n processes tried beyond 127.0.0.1 (the network guard's log). */
+	outboundConnections(): string[] {
+		return existsSync(this.netlog)
+			? readFileSync(this.netlog, 'utf8').split('\n').filter(Boolean)
+			: [];
+	}
+
+	/** Webhook process, workers, main, then Redis: the reverse of the start. */
+	async stop(): Promise<void> {
+		await stopProcesses([...this.processes].reverse());
+		this.processes.length = 0;
+		rmSync(this.postgresData, { recursive: true, force: true });
+	}
+}
+
+/**
+ * Where Postgres's programs are: on PATH if initdb is there, else Debian's
+ * /usr/lib/postgresql/<version>/bin (the newest version; Debian puts only wrappers of the client
+ * programs on PATH). scripts/bench.sh installs Debian's postgresql package when neither has it.
+ */
+function postgresBin(): (program: string) => string {
+	const onPath = (process.env.PATH ?? '')
+		.split(path.delimiter)
+		.some((folder) => folder && existsSync(path.join(folder, 'initdb')));
+	if (onPath) return (program) => program;
+	const debian = '/usr/lib/postgresql';
+	const versions = existsSync(debian)
+		? readdirSync(debian)
+				.filter((version) => existsSync(path.join(debian, version, 'bin/initdb')))
+				.sort((a, b) => Number(b) - Number(a))
+		: [];
+	if (versions.length === 0)
+		throw new Error(
+			"Table 9 needs Postgres (initdb and postgres): install Debian's postgresql package, or put Postgres's bin folder on PATH",
+		);
+	return (program) => path.join(debian, versions[0], 'bin', program);
+}
+
+/** The uid and gid of a system user (to run Postgres as, when the bench runs as root). */
+async function systemUser(name: string): Promise<{ uid: number; gid: number }> {
+	const [uid, gid] = await Promise.all(
+		['-u', '-g'].map(async (flag) => {
+			const { code, output } = await runCommand('id', [flag, name]);
+			if (code !== 0) throw new Error(`No user ${name} to run Postgres as: ${output}`);
+			return Number(output.trim());
+		}),
+	);
+	return { uid, gid };
+}
+
+/** Runs a short command as `user` (when given) to its end. */
+async function runAs(
+	user: { uid?: number; gid?: number },
+	command: string,
+	args: string[],
+): Promise<{ code: number; output: string }> {
+	return await new Promise((resolve, reject) => {
+		const child = spawn(command, args, { ...user, stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		child.stdout.on('data', (data: Buffer) => (output += data.toString()));
+		child.stderr.on('data', (data: Buffer) => (output += data.toString()));
+		child.on('error', reject);
+		child.on('close', (code) => resolve({ code: code ?? 1, output }));
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workflows
+// ---------------------------------------------------------------------------------------------
+
+/** Chat Trigger (public, answering with the last node's first item) → one action node. */
+function chatWorkflow(
+	name: string,
+	action: Record<string, unknown> & { name: string; type: string },
+): WorkflowJson {
+	return {
+		name,
+		nodes: [
+			{
+				id: 'c1',
+				name: 'Chat message',
+				type: '@n8n/n8n-nodes-langchain.chatTrigger',
+				typeVersion: 1.2,
+				position: [0, 0],
+				webhookId: crypto.randomUUID(),
+				parameters: { public: true, mode: 'hostedChat', options: { responseMode: 'lastNode' } },
+			},
+			{ id: 'c2', position: [220, 0], typeVersion: 1, ...action },
+		],
+		connections: {
+			'Chat message': { main: [[{ node: action.name, type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+/** The four action nodes: ours and n8n's HTTP Request node for each platform, with defaults. */
+function actionNodes(chatsbyUrl: string, chatThingUrl: string) {
+	const chatThingChannel = `${chatThingUrl}/api/public/channels/${CHAT_THING.channelId}/1.0`;
+	return {
+		Chatsby: {
+			ours: {
+				name: 'Chatsby',
+				type: `${PACKAGE}.chatsby`,
+				parameters: {
+					resource: 'conversation',
+					operation: 'send',
+					agentId: { __rl: true, mode: 'id', value: CHATSBY.agentId },
+					message: '={{ $json.chatInput }}',
+					options: {},
+				},
+				credentials: { chatsbyApi: CREDENTIALS.chatsbyApi },
+			},
+			'HTTP Request': httpRequestNode(
+				'HTTP Request',
+				'chatsbyApi',
+				`${chatsbyUrl}/conversations`,
+				`={{ JSON.stringify({ agent_id: "${CHATSBY.agentId}", message: $json.chatInput }) }}`,
+			),
+		},
+		'Chat Thing': {
+			ours: {
+				name: 'Chat Thing',
+				type: `${PACKAGE}.chatThing`,
+				parameters: {
+					resource: 'message',
+					operation: 'send',
+					conversationMode: 'oneOff',
+					message: '={{ $json.chatInput }}',
+					options: {},
+				},
+				credentials: { chatThingApi: CREDENTIALS.chatThingApi },
+			},
+			'HTTP Request': httpRequestNode(
+				'HTTP Request',
+				'chatThingApi',
+				`${chatThingChannel}/message`,
+				'={{ JSON.stringify({ message: $json.chatInput }) }}',
+			),
+		},
+	} satisfies Record<
+		Platform,
+		Record<Implementation, Record<string, unknown> & { name: string; type: string }>
+	>;
+}
+
+/** Posts a chat action that starts no execution until the chat URL is live (404 before). */
+async function waitUntilChatLive(url: string): Promise<void> {
+	await waitFor(
+		`${url} to go live`,
+		async () => {
+			const probe = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ action: 'loadPreviousSession', sessionId: 'probe' }),
+			});
+			await probe.arrayBuffer();
+			return probe.status === 404 ? undefined : true;
+		},
+		30_000,
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// One run: N chat messages within one second
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Sends `count` chat messages evenly spread over one second, each on its own connection without
+ * waiting for the others, and notes when each answer arrives and whether it holds the reply.
+ */
+async function sendMessages(
+	url: string,
+	count: number,
+	runId: string,
+	expectedReply: (message: string) => string,
+): Promise<{ startedAt: number; answers: Answer[] }> {
+	const start = performance.now();
+	const answers = await Promise.all(
+		Array.from({ length: count }, async (_, index): Promise<Answer> => {
+			await sleep(Math.max(0, start + (index * 1000) / count - performance.now()));
+			const message = `Message ${index} of run ${runId}`;
+			const sent = performance.now();
+			const answer = { message, sentMs: sent - start, platformStatuses: [] };
+			try {
+				const response = await fetch(url, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({
+						action: 'sendMessage',
+						sessionId: `${runId}-${index}`,
+						chatInput: message,
+					}),
+					signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS),
+				});
+				const body = await response.text();
+				return {
+					...answer,
+					answeredMs: performance.now() - start,
+					status: response.status,
+					replied: response.status === 200 && body.includes(expectedReply(message)),
+					body,
+				};
+			} catch (error) {
+				return {
+					...answer,
+					answeredMs: performance.now() - start,
+					status: 0,
+					replied: false,
+					body: String((error as Error).cause ?? error),
+				};
+			}
+		}),
+	);
+	// On the clock of the emulators' request log (ms since 1970).
+	return { startedAt: performance.timeOrigin + start, answers };
+}
+
+/** Notes what became of each message's requests at the platform (matched by its text). */
+function noteArrivals(answers: Answer[], server: EmulatorServer, startedAt: number): void {
+	const byMessage = new Map(answers.map((answer) => [answer.message, answer]));
+	for (const request of server.requests) {
+		const message = (request.body as { message?: unknown } | undefined)?.message;
+		const answer = typeof message === 'string' ? byMessage.get(message) : undefined;
+		if (!answer) continue;
+		answer.reachedMs ??= request.startedAt - startedAt;
+		answer.platformStatuses.push(request.status ?? 0);
+	}
+}
+
+/** A failed message whose every request the platform refused with 429 (none got through). */
+const failedOnTooManyRequests = (answer: Answer) =>
+	!answer.replied &&
+	answer.platformStatuses.length > 0 &&
+	answer.platformStatuses.every((status) => status === 429);
+
+/** Waits until no request has reached the emulators for a second (late retries have ended). */
+async function emulatorsQuiet(servers: EmulatorServer[]): Promise<void> {
+	await waitFor(
+		'the emulators to see no more requests',
+		async () => {
+			const last = Math.max(
+				0,
+				...servers.flatMap((server) => server.requests.at(-1)?.startedAt ?? 0),
+			);
+			return Date.now() - last > 1000 ? true : undefined;
+		},
+		120_000,
+		250,
+	);
+}
+
+/** "k × what" for each distinct value, most frequent first. */
+function tally(values: string[]): string {
+	const counts = new Map<string, number>();
+	for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+	return [...counts.entries()]
+		.sort((a, b) => b[1] - a[1])
+		.map(([value, count]) => `${count} × ${value}`)
+		.join('; ');
+}
+
+/** A failed answer in a few words: its status, n8n's message and the first line of its stack. */
+function describeAnswer(answer: Answer): string {
+	if (answer.status === 0) return `no answer (${answer.body.slice(0, 100)})`;
+	let parsed: { message?: unknown; stacktrace?: unknown } = {};
+	try {
+		parsed = JSON.parse(answer.body) as typeof parsed;
+	} catch {
+		return `${answer.status} ${answer.body.slice(0, 100)}`;
+	}
+	const stack = typeof parsed.stacktrace === 'string' ? parsed.stacktrace.split('\n')[0] : '';
+	return `${answer.status} "${String(parsed.message ?? answer.body.slice(0, 100))}"${stack ? ` (${stack})` : ''}`;
+}
+
+/** n8n's answers to the failed messages, and the errors of the newest failed executions. */
+async function failureCauses(api: N8nApi, workflowId: string, failures: Answer[]): Promise<string> {
+	if (failures.length === 0) return '';
+	const answers = tally(failures.map(describeAnswer));
+	const sample = 10;
+	const { body } = await api.publicApi<{
+		data?: Array<{ data?: { resultData?: { error?: { message?: string } } } }>;
+	}>('GET', `/executions?workflowId=${workflowId}&status=error&includeData=true&limit=${sample}`);
+	const errors = tally(
+		(body.data ?? []).map((run) => `"${run.data?.resultData?.error?.message ?? '?'}"`),
+	);
+	return `answers: ${answers}. Newest ${sample} failed executions: ${errors || 'none found'}`;
+}
+
+/**
+ * One run: one message alone (the baseline of the moment), then `messages` within one second
+ * against a fresh account with the limits on; waits until late retries have ended.
+ */
+async function measureRun(run: {
+	mode: Mode;
+	platform: Platform;
+	implementation: Implementation;
+	messages: number;
+	workflow: { id: string; url: string };
+	server: EmulatorServer;
+	allServers: EmulatorServer[];
+	api: N8nApi;
+	expectedReply: (message: string) => string;
+}): Promise<RunResult> {
+	const { server, workflow, messages } = run;
+	const runId = `${run.mode}-${messages}-${run.platform}-${run.implementation}`.replace(/\W+/g, '');
+	server.reset();
+	const [alone] = (await sendMessages(workflow.url, 1, `${runId}-alone`, run.expectedReply))
+		.answers;
+	if (!alone.replied)
+		throw new Error(`One message alone was not answered: ${describeAnswer(alone)}`);
+	// A fresh account for the run: no requests logged, the limits' windows empty.
+	server.reset();
+	server.limitInFlight(IN_FLIGHT, RETRY_AFTER_SECONDS);
+	server.limitRate(PER_SECOND, RETRY_AFTER_SECONDS);
+	const { startedAt, answers } = await sendMessages(
+		workflow.url,
+		messages,
+		runId,
+		run.expectedReply,
+	);
+	await emulatorsQuiet(run.allServers);
+	noteArrivals(answers, server, startedAt);
+	const tooManyRequests = server.rejectedByLimit;
+	server.clearLimits();
+	const failures = answers.filter((answer) => !answer.replied);
+	return {
+		mode: run.mode,
+		platform: run.platform,
+		implementation: run.implementation,
+		messages,
+		answers,
+		aloneMs: alone.answeredMs - alone.sentMs,
+		tooManyRequests,
+		causes: await failureCauses(run.api, workflow.id, failures),
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table
+// ---------------------------------------------------------------------------------------------
+
+export async function benchConcurrentExecutions(): Promise<BenchTable> {
+	const counts = chosenCounts();
+	const modes = chosenModes();
+	const loadAtStart = loadAverage();
+	const chatsby = new ChatsbyEmulator({ apiKey: CHATSBY.apiKey });
+	const chatThing = new ChatThingEmulator(CHAT_THING);
+	const results: RunResult[] = [];
+	const outbound: string[] = [];
+	const unfinished: string[] = [];
+	const started = performance.now();
+	mkdirSync(scratch, { recursive: true });
+	process.on('exit', killLeftovers);
+	process.once('SIGINT', stopOnSignal);
+	process.once('SIGTERM', stopOnSignal);
+	try {
+		const chatsbyUrl = await chatsby.start(PORTS.chatsby);
+		const chatThingUrl = await chatThing.start(PORTS.chatThing);
+		chatsby.seed();
+		const credentials = [
+			{
+				...CREDENTIALS.chatThingApi,
+				type: 'chatThingApi',
+				data: { ...CHAT_THING, webhookSecret: '', baseUrl: chatThingUrl },
+			},
+			{
+				...CREDENTIALS.chatsbyApi,
+				type: 'chatsbyApi',
+				data: { apiKey: CHATSBY.apiKey, webhookSecret: CHATSBY.webhookSecret, baseUrl: chatsbyUrl },
+			},
+		];
+		const nodes = actionNodes(chatsbyUrl, chatThingUrl);
+		const emulatorOf = { Chatsby: chatsby, 'Chat Thing': chatThing };
+		const replyTo = { Chatsby: ChatsbyEmulator.answer, 'Chat Thing': ChatThingEmulator.echo };
+
+		for (const mode of modes) {
+			const deployment = new Deployment(mode);
+			try {
+				await deployment.start(credentials);
+				const workflows = new Map<string, { id: string; url: string }>();
+				for (const platform of ['Chatsby', 'Chat Thing'] as const) {
+					for (const implementation of ['ours', 'HTTP Request'] as const) {
+						const created = await deployment.api.createActiveWorkflow(
+							chatWorkflow(
+								`Bench 9: ${platform}, ${implementation}`,
+								nodes[platform][implementation],
+							),
+						);
+						const url = `${deployment.chatBaseUrl}/webhook/${created.nodes[0].webhookId}/chat`;
+						await waitUntilChatLive(url);
+						workflows.set(`${platform}/${implementation}`, { id: created.id, url });
+					}
+				}
+				for (const messages of counts) {
+					for (const platform of ['Chatsby', 'Chat Thing'] as const) {
+						for (const implementation of ['ours', 'HTTP Request'] as const) {
+							results.push(
+								await measureRun({
+									mode,
+									platform,
+									implementation,
+									messages,
+									workflow: workflows.get(`${platform}/${implementation}`)!,
+									server: emulatorOf[platform].server,
+									allServers: [chatsby.server, chatThing.server],
+									api: deployment.api,
+									expectedReply: replyTo[platform],
+								}),
+							);
+							// Let n8n finish saving the executions before the next burst.
+							await sleep(2000);
+						}
+					}
+				}
+			} catch (error) {
+				// The other mode's figures still count: note this one's failure and go on.
+				unfinished.push(`${mode} mode stopped early: ${(error as Error).message}`);
+			} finally {
+				await deployment.stop();
+				outbound.push(...deployment.outboundConnections());
+			}
+		}
+	} finally {
+		await chatsby.stop();
+		await chatThing.stop();
+		process.off('exit', killLeftovers);
+		process.off('SIGINT', stopOnSignal);
+		process.off('SIGTERM', stopOnSignal);
+	}
+	const fullRun = counts.join() === FULL_COUNTS.join() && modes.join() === ALL_MODES.join();
+	const chartFile = fullRun
+		? path.join(root, 'docs/bench-table9.svg')
+		: path.join(scratch, 'table9-chart.svg');
+	writeFileSync(chartFile, chart(results, loadAtStart));
+	// Every answer of the run, for a look beyond the table and the chart.
+	writeFileSync(path.join(scratch, 'results.json'), JSON.stringify(results));
+	return table(results, {
+		loadAtStart,
+		loadAtEnd: loadAverage(),
+		unfinished,
+		chartFile,
+		outbound,
+		minutes: (performance.now() - started) / 60_000,
+	});
+}
+
+function rowOf(result: RunResult): BenchTable['rows'][number] {
+	const { answers, messages } = result;
+	const answered = answers.filter((answer) => answer.replied);
+	const latencies = answered.map((answer) => (answer.answeredMs - answer.sentMs) / 1000);
+	const round1 = (value: number) => (Number.isNaN(value) ? '—' : Math.round(value * 10) / 10);
+	const toPlatform = answers
+		.filter((answer) => answer.reachedMs !== undefined)
+		.map((answer) => (answer.reachedMs! - answer.sentMs) / 1000);
+	const totalMs = Math.max(...answers.map((answer) => answer.answeredMs));
+	const idealMs = (messages / PER_SECOND) * 1000;
+	return {
+		mode: result.mode,
+		platform: result.platform,
+		node: result.implementation,
+		messages,
+		answered: answered.length,
+		failed: messages - answered.length,
+		'failed on 429': answers.filter(failedOnTooManyRequests).length,
+		'429s seen': result.tooManyRequests,
+		'p50 (s)': round1(percentile(latencies, 50)),
+		'p95 (s)': round1(percentile(latencies, 95)),
+		'max (s)': round1(latencies.length ? Math.max(...latencies) : NaN),
+		'to platform p50 (s)': round1(percentile(toPlatform, 50)),
+		'alone (s)': round1(result.aloneMs / 1000),
+		'total (s)': seconds(totalMs),
+		'ideal (s)': seconds(idealMs),
+		'× ideal': Math.round((totalMs / idealMs) * 100) / 100,
+	};
+}
+
+function table(
+	results: RunResult[],
+	context: {
+		loadAtStart: string;
+		loadAtEnd: string;
+		unfinished: string[];
+		chartFile: string;
+		outbound: string[];
+		minutes: number;
+	},
+): BenchTable {
+	const rows = results.map(rowOf);
+	const ours = results.filter((result) => result.implementation === 'ours');
+	const met =
+		context.unfinished.length === 0 &&
+		ours.every((result) => {
+			const row = rowOf(result);
+			return row.answered === result.messages && Number(row['× ideal']) <= 1.2;
+		});
+	const causes = results
+		.filter((result) => result.causes)
+		.map(
+			(result) =>
+				`  ${result.mode}, ${result.messages}, ${result.platform} ${result.implementation}: ${result.causes}`,
+		);
+	return {
+		title: `Many executions at once, one platform limit: chat messages arriving within 1 s at a Chat Trigger → Send, emulator allows ${IN_FLIGHT} in flight and ${PER_SECOND}/s per account (429 + Retry-After: ${RETRY_AFTER_SECONDS} beyond); regular mode, and queue mode with a webhook process and ${WORKERS} workers × concurrency ${WORKER_CONCURRENCY} (n8n ${process.env.N8N_VERSION} on Postgres, ${DB_POOL_SIZE} connections per process)`,
+		rows,
+		target: `ours: every message answered, the last within 1.2× the ideal (messages ÷ ${PER_SECOND}/s)`,
+		met,
+		notes: [
+			...context.unfinished,
+			"Answered: n8n answered 200 with the platform's reply to that message; failed: anything else; failed on 429: failed, and the platform refused every request made for it with 429 (the other failures happened in n8n or the test rig: see below). Latency (p50/p95/max) is of the answered ones, from sending the message to n8n's whole answer; total: from the first message sent to the last answer (answered or not).",
+			"To platform: from sending a message to its first request reaching the emulator (n8n's own part of the latency, before any 429). Alone: one message by itself just before the burst, the same path with nobody else waiting.",
+			`429s seen: the 429s the emulator sent in that run (each carries Retry-After: ${RETRY_AFTER_SECONDS}; the rate limit is a sliding 1-second window of accepted requests; the emulator answers at once otherwise).`,
+			"HTTP Request node: n8n's defaults (no retry); a 429 fails its execution. Chat Trigger: 'Respond: When Last Node Finishes'.",
+			`The emulators and the message sender run in the bench's own process; n8n, the bench and other jobs share this ${cpus().length}-core machine (load average ${context.loadAtStart} at the start, ${context.loadAtEnd} at the end).`,
+			`Chart: ${path.relative(root, context.chartFile)}. Whole table: ${context.minutes.toFixed(1)} min.`,
+			context.outbound.length === 0
+				? 'Network guard: no n8n process tried to connect beyond 127.0.0.1.'
+				: `Network guard: ${context.outbound.length} connection(s) beyond 127.0.0.1: ${context.outbound.slice(0, 3).join(' | ')}`,
+			...(causes.length ? ['Where the failures come from:', ...causes] : []),
+		],
+	};
+}
+
+function chart(results: RunResult[], loadAtStart: string): string {
+	const rows: ChartRow[] = [];
+	const scenarios = new Map<string, RunResult[]>();
+	for (const result of results) {
+		const key = `${result.mode}|${result.messages}|${result.platform}`;
+		scenarios.set(key, [...(scenarios.get(key) ?? []), result]);
+	}
+	for (const runs of scenarios.values()) {
+		const { mode, messages, platform } = runs[0];
+		const length = Math.ceil(
+			Math.max(...runs.flatMap((run) => run.answers.map((a) => a.answeredMs))) / 1000,
+		);
+		rows.push({
+			title: `${platform}\n${messages} messages\n${mode === 'regular' ? 'regular mode' : `queue, ${WORKERS} × ${WORKER_CONCURRENCY}`}`,
+			cells: runs.map((run) => {
+				const answered = Array.from({ length }, () => 0);
+				const failed = Array.from({ length }, () => 0);
+				for (const answer of run.answers) {
+					const second = Math.min(length - 1, Math.floor(answer.answeredMs / 1000));
+					if (answer.replied) answered[second]++;
+					else failed[second]++;
+				}
+				const ok = answered.reduce((sum, count) => sum + count, 0);
+				const total = Math.max(...run.answers.map((answer) => answer.answeredMs));
+				return {
+					answered,
+					failed,
+					caption: `${ok} answered, ${run.messages - ok} failed (${run.answers.filter(failedOnTooManyRequests).length} on 429), ${run.tooManyRequests} × 429, last answer ${seconds(total)} s`,
+				};
+			}),
+		});
+	}
+	return perSecondChartSvg({
+		title: 'Table 9: chat messages answered and failed per second (Chat Trigger → Send)',
+		subtitle: [
+			`Messages arrive within the first second; the platform takes ${IN_FLIGHT} in flight and ${PER_SECOND}/s per account (429 + Retry-After: ${RETRY_AFTER_SECONDS} beyond).`,
+			`n8n ${process.env.N8N_VERSION} on a shared ${cpus().length}-core machine (load average ${loadAtStart} over 1/5/15 min at the start), ${new Date().toISOString().slice(0, 10)}.`,
+		],
+		columns: ['our node', "n8n's HTTP Request node"],
+		rows,
+		rateLine: PER_SECOND,
+	});
+}
