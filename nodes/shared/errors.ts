@@ -115,10 +115,27 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
 	return Math.max(0, date - now);
 }
 
+/**
+ * The error that carries the HTTP answer (axios' `response`): n8n's request helper wraps the axios
+ * error in a NodeApiError, and that may be wrapped once more — by asNodeError when the NodeApiError
+ * comes from another copy of n8n-workflow than the package's (instanceof fails across copies), so
+ * the answer is looked for along the whole chain of causes.
+ */
+export function errorWithResponse(error: unknown): unknown {
+	const seen = new Set<unknown>();
+	for (let current = error; current && typeof current === 'object'; ) {
+		if (seen.has(current)) break;
+		seen.add(current);
+		const { response, cause } = current as { response?: unknown; cause?: unknown };
+		if (response && typeof response === 'object') return current;
+		current = cause;
+	}
+	return (error as { cause?: unknown })?.cause ?? error;
+}
+
 export function readHttpFailure(error: unknown): HttpFailure {
 	const wrapped = error as { cause?: unknown; httpCode?: string | null };
-	// n8n's request helper wraps the axios error in a NodeApiError; the axios error is its cause.
-	const cause = (wrapped?.cause ?? error) as {
+	const cause = errorWithResponse(error) as {
 		code?: string;
 		response?: { status?: number; headers?: unknown; data?: unknown };
 	};

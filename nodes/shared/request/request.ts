@@ -9,6 +9,7 @@ import type {
 
 import {
 	asNodeError,
+	errorWithResponse,
 	failedRequestError,
 	isFinalError,
 	PlatformError,
@@ -315,8 +316,7 @@ export async function requestStream(
  * where it parses) in place, so that the platform's message explains the failure.
  */
 async function readStreamedErrorBody(error: unknown, idleMs: number): Promise<void> {
-	const wrapped = error as { cause?: unknown };
-	const response = ((wrapped?.cause ?? error) as { response?: { data?: IN8nHttpResponse } })
+	const response = (errorWithResponse(error) as { response?: { data?: IN8nHttpResponse } })
 		?.response;
 	const data = response?.data as unknown;
 	if (!response || !isAsyncIterable(data)) return;

@@ -177,6 +177,24 @@ describe('Request path › limits in virtual time', () => {
 		expect(clock.waits.some((wait) => wait >= 1000)).toBe(true);
 	});
 
+	it('reads Retry-After through a NodeApiError wrapped once more (another copy of n8n-workflow)', async () => {
+		let calls = 0;
+		const answer = async () => {
+			calls++;
+			// n8n's NodeApiError (its cause the axios error), wrapped by a NodeApiError of the
+			// package's own copy of n8n-workflow, which does not know the first one as its class.
+			if (calls === 1)
+				throw Object.assign(new Error('429'), { httpCode: '429', cause: httpError(429, 1) });
+			return 'ok';
+		};
+
+		const [result] = await sendItems(1, answer);
+
+		expect(result).toBe('ok');
+		expect(calls).toBe(2);
+		expect(clock.waits.some((wait) => wait >= 1000)).toBe(true);
+	});
+
 	it('keeps no more than Max Requests in Flight open', async () => {
 		let open = 0;
 		let peak = 0;
