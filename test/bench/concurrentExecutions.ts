@@ -50,7 +50,15 @@ import { ChatThingEmulator } from '../emulators/chatthing';
 import { ChatsbyEmulator } from '../emulators/chatsby';
 import type { EmulatorServer } from '../emulators/kit';
 import { perSecondChartSvg, type ChartRow } from './chart';
-import { CHAT_THING, CHATSBY, CREDENTIALS, PACKAGE, httpRequestNode } from './realN8n';
+import {
+	CHAT_THING,
+	CHATSBY,
+	CREDENTIALS,
+	emulatorCredentials,
+	httpRequestNode,
+	PACKAGE,
+	waitUntilChatLive,
+} from './realN8n';
 import { percentile, type BenchTable } from './table';
 
 const root = path.resolve(__dirname, '../..');
@@ -496,23 +504,6 @@ function actionNodes(chatsbyUrl: string, chatThingUrl: string) {
 	>;
 }
 
-/** Posts a chat action that starts no execution until the chat URL is live (404 before). */
-async function waitUntilChatLive(url: string): Promise<void> {
-	await waitFor(
-		`${url} to go live`,
-		async () => {
-			const probe = await fetch(url, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ action: 'loadPreviousSession', sessionId: 'probe' }),
-			});
-			await probe.arrayBuffer();
-			return probe.status === 404 ? undefined : true;
-		},
-		30_000,
-	);
-}
-
 // ---------------------------------------------------------------------------------------------
 // One run: N chat messages within one second
 // ---------------------------------------------------------------------------------------------
@@ -710,18 +701,7 @@ export async function benchConcurrentExecutions(): Promise<BenchTable> {
 		const chatsbyUrl = await chatsby.start(PORTS.chatsby);
 		const chatThingUrl = await chatThing.start(PORTS.chatThing);
 		chatsby.seed();
-		const credentials = [
-			{
-				...CREDENTIALS.chatThingApi,
-				type: 'chatThingApi',
-				data: { ...CHAT_THING, webhookSecret: '', baseUrl: chatThingUrl },
-			},
-			{
-				...CREDENTIALS.chatsbyApi,
-				type: 'chatsbyApi',
-				data: { apiKey: CHATSBY.apiKey, webhookSecret: CHATSBY.webhookSecret, baseUrl: chatsbyUrl },
-			},
-		];
+		const credentials = emulatorCredentials(chatThingUrl, chatsbyUrl);
 		const nodes = actionNodes(chatsbyUrl, chatThingUrl);
 		const emulatorOf = { Chatsby: chatsby, 'Chat Thing': chatThing };
 		const replyTo = { Chatsby: ChatsbyEmulator.answer, 'Chat Thing': ChatThingEmulator.echo };
@@ -740,7 +720,7 @@ export async function benchConcurrentExecutions(): Promise<BenchTable> {
 							),
 						);
 						const url = `${deployment.chatBaseUrl}/webhook/${created.nodes[0].webhookId}/chat`;
-						await waitUntilChatLive(url);
+						await waitUntilChatLive(url, 30_000);
 						workflows.set(`${platform}/${implementation}`, { id: created.id, url });
 					}
 				}

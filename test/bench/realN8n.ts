@@ -16,6 +16,7 @@ import {
 	N8nApi,
 	startN8n,
 	stopProcesses,
+	waitFor,
 	type N8nInstall,
 	type WorkflowJson,
 } from '../e2e/harness/n8n';
@@ -42,6 +43,39 @@ export const CREDENTIALS = {
 	chatThingApi: { id: 'benchChatThing001', name: 'Chat Thing (bench)' },
 	chatsbyApi: { id: 'benchChatsby00001', name: 'Chatsby (bench)' },
 };
+
+/** The Chat Thing and Chatsby credentials for `n8n import:credentials`, pointing at the emulators. */
+export function emulatorCredentials(chatThingUrl: string, chatsbyUrl: string) {
+	return [
+		{
+			...CREDENTIALS.chatThingApi,
+			type: 'chatThingApi',
+			data: { ...CHAT_THING, webhookSecret: '', baseUrl: chatThingUrl },
+		},
+		{
+			...CREDENTIALS.chatsbyApi,
+			type: 'chatsbyApi',
+			data: { apiKey: CHATSBY.apiKey, webhookSecret: CHATSBY.webhookSecret, baseUrl: chatsbyUrl },
+		},
+	];
+}
+
+/** Waits until a published Chat Trigger's POST path answers: going live registers it a moment later. */
+export async function waitUntilChatLive(url: string, timeoutMs: number): Promise<void> {
+	await waitFor(
+		`${url} to go live`,
+		async () => {
+			const probe = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ action: 'loadPreviousSession', sessionId: 'probe' }),
+			});
+			await probe.arrayBuffer();
+			return probe.status === 404 ? undefined : true;
+		},
+		timeoutMs,
+	);
+}
 
 /** The bench's n8n: a user folder of its own, the emulators, and the n8n processes it started. */
 export class BenchN8n {
@@ -76,18 +110,7 @@ export class BenchN8n {
 		const chatsbyUrl = await this.chatsby.start();
 		this.chatsby.seed();
 		await installPackage(this.home, process.env.E2E_TARBALL ?? '');
-		const credentials = [
-			{
-				...CREDENTIALS.chatThingApi,
-				type: 'chatThingApi',
-				data: { ...CHAT_THING, webhookSecret: '', baseUrl: chatThingUrl },
-			},
-			{
-				...CREDENTIALS.chatsbyApi,
-				type: 'chatsbyApi',
-				data: { apiKey: CHATSBY.apiKey, webhookSecret: CHATSBY.webhookSecret, baseUrl: chatsbyUrl },
-			},
-		];
+		const credentials = emulatorCredentials(chatThingUrl, chatsbyUrl);
 		const file = path.join(this.home, 'credentials.json');
 		writeFileSync(file, JSON.stringify(credentials));
 		const imported = await n8nCli(this.install, ['import:credentials', `--input=${file}`]);

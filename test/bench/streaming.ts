@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { readStreamedChunks, waitFor, type WorkflowJson } from '../e2e/harness/n8n';
-import { CREDENTIALS, type BenchN8n } from './realN8n';
+import { readStreamedChunks, type WorkflowJson } from '../e2e/harness/n8n';
+import { CREDENTIALS, waitUntilChatLive, type BenchN8n } from './realN8n';
 import { percentile, type BenchTable } from './table';
 
 const MESSAGES = 30;
@@ -28,20 +28,7 @@ export async function benchStreaming(n8n: BenchN8n): Promise<BenchTable> {
 	const workflow = await api.createActiveWorkflow(example);
 	const trigger = workflow.nodes.find((node) => node.type.endsWith('.chatTrigger'));
 	const url = `${n8n.baseUrl}/webhook/${trigger?.webhookId}/chat`;
-	// Going live registers the chat's POST path a moment later (a GET path exists before it).
-	await waitFor(
-		`${url} to go live`,
-		async () => {
-			const probe = await fetch(url, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ action: 'loadPreviousSession', sessionId: 'probe' }),
-			});
-			await probe.arrayBuffer();
-			return probe.status === 404 ? undefined : true;
-		},
-		20_000,
-	);
+	await waitUntilChatLive(url, 20_000);
 	n8n.chatsby.stream = { delayMs: TOKEN_DELAY_MS };
 
 	const firstChunk: number[] = [];
