@@ -66,7 +66,11 @@ try {
 		const allowed = /^(dist\/.+|README\.md|LICENSE|package\.json)$/;
 		const stray = packed.files.map((file) => file.path).filter((file) => !allowed.test(file));
 		if (stray.length) throw new Error(`unexpected files: ${stray.join(', ')}`);
-		const tests = packed.files.map((file) => file.path).filter((file) => /test/i.test(file));
+		// Test files by their place or suffix (test/, __tests__/, *.test.*, *.spec.*), not by the word:
+		// SendKit's Send Test Delivery operation lives in sendTest.ts.
+		const isTestFile =
+			/(^|\/)(tests?|__tests__)\/|\.(test|spec)\.[cm]?[jt]s(\.map)?$|\.(test|spec)\.d\.ts$/i;
+		const tests = packed.files.map((file) => file.path).filter((file) => isTestFile.test(file));
 		if (tests.length) throw new Error(`test files in the tarball: ${tests.join(', ')}`);
 		return `${packed.files.length} files; tarball ${(statSync(tarball).size / 1024).toFixed(1)} kB; unpacked ${(packed.unpackedSize / 1024).toFixed(1)} kB`;
 	});
