@@ -2,10 +2,11 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 
 import { customOperationsOf } from '../shared/descriptions';
 import { declarativeRequests, requestLimitsProperty } from '../shared/request/declarative';
-import { searchAgents } from './listSearch';
+import { searchAgents, searchWebhooks } from './listSearch';
 import { sendKit } from './platform';
 import { agentOperations, agentProperties } from './resources/agent';
 import { documentOperations, documentProperties } from './resources/document';
+import { webhookOperations, webhookProperties } from './resources/webhook';
 
 export class SendKit implements INodeType {
 	description: INodeTypeDescription = {
@@ -16,7 +17,7 @@ export class SendKit implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Manage SendKit AI agents, their training documents and retraining, and draft replies',
+			'Manage SendKit AI agents, their training documents and retraining, draft replies, and webhooks',
 		defaults: { name: 'SendKit' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -37,17 +38,27 @@ export class SendKit implements INodeType {
 				options: [
 					{ name: 'Agent', value: 'agent', description: 'An AI agent that writes e-mail replies' },
 					{ name: 'Document', value: 'document', description: 'A training document of an agent' },
+					{
+						name: 'Webhook',
+						value: 'webhook',
+						description: 'A URL that SendKit delivers e-mail and lead events to',
+					},
 				],
 				default: 'agent',
 			},
 			...agentProperties,
 			...documentProperties,
+			...webhookProperties,
 			requestLimitsProperty,
 		],
 	};
 
-	methods = { listSearch: { searchAgents } };
+	methods = { listSearch: { searchAgents, searchWebhooks } };
 
 	// Operations that are code, not one request per item (each operation's file says so).
-	customOperations = customOperationsOf({ agent: agentOperations, document: documentOperations });
+	customOperations = customOperationsOf({
+		agent: agentOperations,
+		document: documentOperations,
+		webhook: webhookOperations,
+	});
 }

@@ -11,5 +11,13 @@ export const agentLocator: INodeProperties = idLocator({
 	placeholder: 'e.g. 664a1b2c3d4e5f6a7b8c9d10',
 });
 
+export const webhookLocator: INodeProperties = idLocator({
+	name: 'webhookId',
+	displayName: 'Webhook',
+	searchListMethod: 'searchWebhooks',
+	description: 'The webhook to use',
+	placeholder: 'e.g. 664a1b2c3d4e5f6a7b8c9d11',
+});
+
 /** Output the record inside SendKit's `{ success, data }` envelope. */
 export const unwrapData = recordsAt('data');

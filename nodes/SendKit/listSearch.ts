@@ -3,6 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { matchesFilter } from '../shared/descriptions';
 import { requestJson } from '../shared/request/request';
 import { sendKit } from './platform';
+import { listAllWebhooks } from './webhooks';
 
 export async function searchAgents(
 	this: ILoadOptionsFunctions,
@@ -14,6 +15,23 @@ export async function searchAgents(
 		results: agents
 			.filter((agent) => matchesFilter(filter, agent.name, agent._id))
 			.map((agent) => ({ name: String(agent.name ?? agent._id), value: String(agent._id) }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
+	};
+}
+
+/** The workspace's webhooks (all pages), found by name, URL or ID. */
+export async function searchWebhooks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const webhooks = await listAllWebhooks(this);
+	return {
+		results: webhooks
+			.filter((webhook) => matchesFilter(filter, webhook.name, webhook.url, webhook._id))
+			.map((webhook) => ({
+				name: `${String(webhook.name ?? webhook._id)} (${String(webhook.url ?? '')})`,
+				value: String(webhook._id),
+			}))
 			.sort((a, b) => a.name.localeCompare(b.name)),
 	};
 }

@@ -2,7 +2,8 @@ import { describeNetworkFailure, messageFromBody, type ErrorExplainer } from '..
 import { credentialBaseUrl, credentialBaseUrlExpression, type Platform } from '../shared/platform';
 
 const isRetrain = (url?: string) => /\/retrain$/.test(String(url ?? ''));
-const isAgentList = (url?: string) => /\/v1\/agents\/?$/.test(String(url ?? ''));
+const isList = (url?: string) => /\/v1\/(agents|webhooks)\/?(\?.*)?$/.test(String(url ?? ''));
+const isWebhookPath = (url?: string) => /\/v1\/webhooks\//.test(String(url ?? ''));
 
 // SendKit's error strings are generic ("Error", "Conflict"): the status decides the words.
 const explainError: ErrorExplainer = (failure, request) => {
@@ -31,12 +32,18 @@ const explainError: ErrorExplainer = (failure, request) => {
 					"A platform key (sk_…user…) needs the credential's Workspace ID; a workspace key must be used in its own workspace.",
 			};
 		case 404:
-			// Every path but the agent list names an agent; on the list, the path itself is missing.
-			return isAgentList(request.url)
+			// Every path but the lists names an agent or a webhook; on a list, the path itself is missing.
+			if (isList(request.url)) {
+				return {
+					message: 'Not found (404)',
+					description:
+						"SendKit has no such endpoint at this address: check the credential's Base URL (https://api.sendkit.ai).",
+				};
+			}
+			return isWebhookPath(request.url)
 				? {
-						message: 'Not found (404)',
-						description:
-							"SendKit has no such endpoint at this address: check the credential's Base URL (https://api.sendkit.ai).",
+						message: 'Webhook not found (404)',
+						description: 'The webhook ID does not exist in this workspace.',
 					}
 				: {
 						message: 'Agent not found (404)',

@@ -142,3 +142,85 @@ function withPage(
 	else options.qs = { ...options.qs, ...paging };
 	return { ...requestData, options };
 }
+
+/** A list paginated by page number: page 1, 2, … of a fixed size, with the page count in each answer. */
+export interface NumberedPages {
+	/** The page number parameter (from 1), e.g. 'page'. */
+	pageField: string;
+	/** The page size parameter, e.g. 'limit'. */
+	limitField: string;
+	/** The largest page the API serves: Return All uses it, so the fewest requests are made. */
+	pageSize: number;
+	/** One page's answer: its records (undefined when it has no list) and the number of pages. */
+	readPage(body: IDataObject): { records: unknown[] | undefined; pages: number | undefined };
+}
+
+/**
+ * Reads a list page by page until the answer says the last page was reached (`page >= pages`),
+ * the page is empty, or `limit` records are in. The page size stays the same on every page (a
+ * smaller last page would shift the offsets): the largest, or the limit when it is smaller. A
+ * page the same as the one before (a service that ignores the page number) stops the walk with
+ * `fail` instead of looping for ever; so does an answer that is not a list of records.
+ */
+export async function readNumberedPages(
+	pages: NumberedPages,
+	fetchPage: (query: IDataObject) => Promise<IDataObject>,
+	options: { limit?: number; fail: (message: string, description: string) => Error },
+): Promise<IDataObject[]> {
+	const { limit, fail } = options;
+	const pageSize = limit ? Math.min(pages.pageSize, limit) : pages.pageSize;
+	const records: IDataObject[] = [];
+	let previous: string | undefined;
+	for (let page = 1; ; page++) {
+		const body = await fetchPage({ [pages.pageField]: page, [pages.limitField]: pageSize });
+		const answer = pages.readPage(isRecord(body) ? body : {});
+		if (answer.records === undefined || !answer.records.every(isRecord)) {
+			const text = JSON.stringify(body ?? null) ?? '';
+			throw fail(
+				'The service answered a page of the list that is not a list of records',
+				`After ${records.length} records, the answer to page ${page} was: ${text.slice(0, 200)}${text.length > 200 ? '…' : ''}`,
+			);
+		}
+		const serialized = JSON.stringify(answer.records);
+		if (answer.records.length > 0 && serialized === previous) {
+			throw fail(
+				'The service sent the same page twice',
+				`Page ${page} held the same records as page ${page - 1} after ${records.length} records; the list was not read further, to avoid looping for ever.`,
+			);
+		}
+		previous = serialized;
+		records.push(...(answer.records as IDataObject[]));
+		const done =
+			answer.records.length === 0 ||
+			answer.pages === undefined ||
+			page >= answer.pages ||
+			(limit !== undefined && records.length >= limit);
+		if (done) break;
+	}
+	return limit ? records.slice(0, limit) : records;
+}
+
+/**
+ * The request plan of a list paginated by page number (see `readNumberedPages`): Return All walks
+ * every page at the largest page size, a Limit stops as soon as it has enough. The operation must
+ * have no post-receive steps of its own: the records come from `readPage`.
+ */
+export function walkNumberedPages(pages: NumberedPages): RequestPlan {
+	return async function walkPages(send, requestData) {
+		const limit = Number(requestData.maxResults) || undefined;
+		const records = await readNumberedPages(
+			pages,
+			async (query) => {
+				const options = { ...requestData.options, qs: { ...requestData.options.qs, ...query } };
+				const [envelope] = await send({ ...requestData, options });
+				return (envelope?.json ?? {}) as IDataObject;
+			},
+			{
+				limit,
+				fail: (message, description) =>
+					responseError(this.getNode(), this.getItemIndex(), message, description),
+			},
+		);
+		return records.map((json) => ({ json }));
+	};
+}

@@ -164,12 +164,16 @@ function setBodyField(requestOptions: IHttpRequestOptions, property: string, val
 	requestOptions.body = { ...(requestOptions.body as object), [property]: value };
 }
 
-/** Rejects a number outside [min, max] (expressions bypass the editor's own bounds). */
+/**
+ * Rejects a number outside [min, max], or with `integer` one that is not whole (expressions
+ * bypass the editor's own bounds and precision).
+ */
 export function requireNumberInRange(
 	parameterPath: string,
 	displayName: string,
 	min: number,
 	max: number,
+	options: { integer?: boolean } = {},
 ): PreSend {
 	return async function checkNumber(this: IExecuteSingleFunctions, requestOptions) {
 		const scope = itemScope(this);
@@ -179,9 +183,14 @@ export function requireNumberInRange(
 		const readable =
 			typeof value === 'number' || (typeof value === 'string' && value.trim() !== '');
 		const number = readable ? Number(value) : NaN;
-		if (!Number.isFinite(number) || number < min || number > max) {
+		const whole = !options.integer || Number.isInteger(number);
+		if (!Number.isFinite(number) || number < min || number > max || !whole) {
 			const shown = notText(value) ?? (typeof value === 'string' ? `"${value}"` : String(value));
-			throw inputError(scope, `'${displayName}' must be from ${min} to ${max}, not ${shown}`);
+			const kind = options.integer ? 'a whole number ' : '';
+			throw inputError(
+				scope,
+				`'${displayName}' must be ${kind}from ${min} to ${max}, not ${shown}`,
+			);
 		}
 		return requestOptions;
 	};

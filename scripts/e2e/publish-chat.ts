@@ -3,7 +3,7 @@
  * For `npm start`: publishes the Chat Trigger example, so that its hosted chat answers with
  * Chatsby's streamed reply, and prints the chat's URL.
  */
-import { N8nApi } from './n8n';
+import { N8nApi } from '../../test/e2e/harness/n8n';
 
 const WORKFLOW_ID = 'exampleChatsbyChat';
 const CHAT_WEBHOOK_ID = '6e5d4c3b-2a19-4087-b6a5-d4c3b2a1f0e9';

@@ -45,7 +45,7 @@ import {
 	waitFor,
 	type N8nInstall,
 	type WorkflowJson,
-} from '../../scripts/e2e/n8n';
+} from '../e2e/harness/n8n';
 import { ChatThingEmulator } from '../emulators/chatthing';
 import { ChatsbyEmulator } from '../emulators/chatsby';
 import type { EmulatorServer } from '../emulators/kit';

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { readStreamedChunks, waitFor, type WorkflowJson } from '../../scripts/e2e/n8n';
+import { readStreamedChunks, waitFor, type WorkflowJson } from '../e2e/harness/n8n';
 import { CREDENTIALS, type BenchN8n } from './realN8n';
 import { percentile, type BenchTable } from './table';
 

@@ -6,7 +6,7 @@
  * whose answer it lost (same webhook-id): each must get 200 and start nothing.
  */
 import { chatsbyDelivery } from '../emulators/chatsby';
-import { waitFor, type N8nApi, type WorkflowJson } from '../../scripts/e2e/n8n';
+import { waitFor, type N8nApi, type WorkflowJson } from '../e2e/harness/n8n';
 import { CHATSBY, CREDENTIALS, PACKAGE, type BenchN8n } from './realN8n';
 import { percentile, type BenchTable } from './table';
 

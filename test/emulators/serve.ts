@@ -11,7 +11,7 @@ import { AiChatbotHubEmulator } from './aichatbothub';
 import { ChatsbyEmulator } from './chatsby';
 import { ChatThingEmulator } from './chatthing';
 import type { EmulatorServer } from './kit';
-import { SendKitEmulator } from './sendkit';
+import { SendKitEmulator, type SendKitDeliveryFlaw } from './sendkit';
 
 // Ports from E2E_EMULATOR_PORT (default 5701) on: the demo and the end-to-end test use different ones.
 const base = Number(process.env.E2E_EMULATOR_PORT ?? 5701);
@@ -62,12 +62,15 @@ async function main() {
 			seed: chatsby.seed(),
 		},
 	};
-	const control = await startControl({
-		aiChatbotHub: aiChatbotHub.server,
-		chatThing: chatThing.server,
-		sendKit: sendKit.server,
-		chatsby: chatsby.server,
-	});
+	const control = await startControl(
+		{
+			aiChatbotHub: aiChatbotHub.server,
+			chatThing: chatThing.server,
+			sendKit: sendKit.server,
+			chatsby: chatsby.server,
+		},
+		sendKit,
+	);
 	// Training in the demo should finish by itself: sources and agents advance on reads.
 	if (out) writeFileSync(out, JSON.stringify({ ...info, control: control.url }, null, 2));
 	console.log(
@@ -93,14 +96,18 @@ function seedSendKit(sendKit: SendKitEmulator) {
 /**
  * A control port for the end-to-end tests, which run the emulators in another process: `GET
  * /requests/<platform>` answers what that emulator received (method, path, query, body, status,
- * timings), `DELETE /requests` forgets all of it.
+ * timings), `DELETE /requests` forgets all of it. `POST /deliveries/sendKit` with `{ event, data,
+ * flaw? }` has SendKit send that event, signed, to its webhooks, and answers what each URL said.
  */
 async function startControl(
 	servers: Record<string, EmulatorServer>,
+	sendKit: SendKitEmulator,
 ): Promise<{ url: string; close: () => void }> {
 	const server = http.createServer((req, res) => {
 		const [, what, platform] = (req.url ?? '').split('/');
-		if (what === 'requests' && req.method === 'DELETE') {
+		if (what === 'deliveries' && platform === 'sendKit' && req.method === 'POST') {
+			void sendKitDeliveries(req, res, sendKit);
+		} else if (what === 'requests' && req.method === 'DELETE') {
 			for (const emulator of Object.values(servers)) emulator.clearRequests();
 			res.writeHead(204).end();
 		} else if (what === 'requests' && req.method === 'GET' && servers[platform]) {
@@ -121,6 +128,26 @@ async function startControl(
 	});
 	await new Promise<void>((resolve) => server.listen(PORTS.control, '127.0.0.1', resolve));
 	return { url: `http://127.0.0.1:${PORTS.control}`, close: () => server.close() };
+}
+
+async function sendKitDeliveries(
+	req: http.IncomingMessage,
+	res: http.ServerResponse,
+	sendKit: SendKitEmulator,
+): Promise<void> {
+	try {
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		const { event, data, flaw } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+			event: string;
+			data?: Record<string, unknown>;
+			flaw?: SendKitDeliveryFlaw;
+		};
+		const sent = await sendKit.deliverEvent(event, data ?? {}, { flaw });
+		res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(sent));
+	} catch (error) {
+		res.writeHead(400).end(String((error as Error).message));
+	}
 }
 
 void main();

@@ -12,6 +12,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	INodeExecutionData,
 	INodeParameters,
@@ -21,6 +22,7 @@ import type {
 	INodeType,
 } from 'n8n-workflow';
 
+import { HookedTrigger } from '../harness/runHook';
 import { PolledTrigger } from '../harness/runPoll';
 import type { RunNodeResult } from '../harness/runNode';
 import { loadedNodeType, PACKAGE_ROOT } from '../harness/workflow';
@@ -33,8 +35,8 @@ import { usePlatform } from '../nodes/setup';
 type NodeName = 'aiChatbotHub' | 'chatThing' | 'sendKit' | 'chatsby';
 
 interface Row {
-	node: NodeName | 'aiChatbotHubTrigger' | 'sendKitTrigger';
-	/** `resource.operation` (for triggers: 'poll'). */
+	node: NodeName | 'aiChatbotHubTrigger' | 'sendKitTrigger' | 'sendKitEventTrigger';
+	/** `resource.operation` (for triggers: 'poll', or 'activate' for one that registers its webhook). */
 	op: string;
 	/** The parameter that holds the bad value (a dotted path into the parameters). */
 	field: string;
@@ -56,6 +58,8 @@ interface Row {
 	custom?: true;
 	/** Parameters to change from the operation's valid ones, before the value is placed. */
 	parameters?: INodeParameters;
+	/** Credential fields to change (a trigger's activation checks its credential). */
+	credential?: ICredentialDataDecryptedObject;
 	/** The message, without the ` [item N]` that every item error ends with. */
 	message: string;
 	description?: string;
@@ -74,6 +78,9 @@ const HUB_ID = '43474da7ae3b4b7191ee29c2de798257';
 const THING_ID = '7bb301ad-e691-4341-8afb-b4407c4ffdf2';
 const OTHER_THING_ID = '41559b21-b8ff-44c3-8658-1c9e34273070';
 const KIT_ID = '664a1b2c3d4e5f6a7b8c9d10';
+// A fixture for the emulator, not a secret.
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets
+const PLATFORM_KEY = 'sk_user_platform_1';
 const STORED_FILE = 'uploads/pricing.pdf';
 
 /** What JSON.parse says about a text, as the node quotes it. */
@@ -222,6 +229,17 @@ const VALID: Record<NodeName, Record<string, INodeParameters>> = {
 		'document.remove': { agentId: rl(KIT_ID), fileKey: STORED_FILE },
 		'document.sync': { agentId: rl(KIT_ID), binaryPropertyName: 'data', syncOptions: {} },
 		'document.upload': { agentId: rl(KIT_ID), binaryPropertyName: 'data', options: {} },
+		'webhook.create': {
+			name: 'CRM Sync',
+			url: 'https://crm.example.com/webhooks/sendkit',
+			events: ['email.replied'],
+			otherEvents: '',
+			additionalFields: {},
+			options: {},
+		},
+		'webhook.get': { webhookId: rl(KIT_ID), options: {} },
+		'webhook.sendTest': { webhookId: rl(KIT_ID) },
+		'webhook.update': { webhookId: rl(KIT_ID), updateFields: { name: 'CRM Sync' }, options: {} },
 	},
 	chatsby: {
 		'agent.create': { name: 'Customer Support Bot', additionalFields: {} },
@@ -904,6 +922,13 @@ const sendKitRows: Row[] = [
 		],
 		KIT_ID,
 	),
+	...blankLocator(
+		'sendKit',
+		'webhookId',
+		'Webhook',
+		['webhook.get', 'webhook.sendTest', 'webhook.update'],
+		KIT_ID,
+	),
 	{
 		node: 'sendKit',
 		op: 'document.upload',
@@ -931,6 +956,10 @@ const sendKitRows: Row[] = [
 			['document.process', 'fileUrl', 'File URL'],
 			['document.process', 'fileName', 'File Name'],
 			['document.remove', 'fileKey', 'File Key'],
+			['webhook.create', 'name', 'Name'],
+			['webhook.create', 'additionalFields.secret', 'Secret'],
+			['webhook.update', 'updateFields.name', 'Name'],
+			['webhook.update', 'updateFields.secret', 'Secret'],
 		] as const
 	).map(
 		([op, field, displayName]): Row => ({
@@ -1023,6 +1052,122 @@ const sendKitRows: Row[] = [
 		custom: true,
 		message: "The item has no binary field 'data'",
 	},
+	...(
+		[
+			['webhook.create', 'url'],
+			['webhook.update', 'updateFields.url'],
+		] as const
+	).map(
+		([op, field]): Row => ({
+			node: 'sendKit',
+			op,
+			field,
+			case: 'no scheme',
+			bad: 'crm.example.com/hook',
+			good: 'https://crm.example.com/hook',
+			message: `'URL' is not a valid URL: "crm.example.com/hook"`,
+		}),
+	),
+	{
+		node: 'sendKit',
+		op: 'webhook.create',
+		field: 'events',
+		case: 'no event picked and none typed',
+		parameters: { events: [], otherEvents: '' },
+		message: "'Events' and 'Other Events' are both empty",
+		description:
+			"Choose at least one event, or type event names that SendKit sends in 'Other Events'.",
+	},
+	{
+		node: 'sendKit',
+		op: 'webhook.create',
+		field: 'events',
+		case: 'a whole object instead of event names',
+		bad: { event: 'email.replied' },
+		good: 'email.replied',
+		message: `'Events' must hold event names, not an object: {"event":"email.replied"}`,
+	},
+	{
+		node: 'sendKit',
+		op: 'webhook.create',
+		field: 'otherEvents',
+		checkedAt: 'events',
+		case: 'an event name with a space',
+		bad: 'email replied',
+		good: 'lead.created',
+		message: `'Other Events' has an event name with a space in it: "email replied"`,
+		description: 'Separate event names with commas, e.g. email.replied, lead.created',
+	},
+	{
+		node: 'sendKit',
+		op: 'webhook.update',
+		field: 'updateFields',
+		checkedAt: 'updateFields',
+		case: 'nothing to change',
+		parameters: { updateFields: {} },
+		message: "'Update Fields' is empty",
+		description: 'Add at least one field to change.',
+	},
+	{
+		node: 'sendKit',
+		op: 'webhook.update',
+		field: 'updateFields.events',
+		checkedAt: 'updateFields',
+		case: "'Events' added, with nothing in it or in 'Other Events'",
+		parameters: { updateFields: { events: [] } },
+		message: "'Events' and 'Other Events' are both empty",
+	},
+	...(
+		[
+			[
+				'webhook.create',
+				'additionalFields.retryAttempts',
+				'Retry Attempts',
+				11,
+				3,
+				'0 to 10',
+				'11',
+			],
+			[
+				'webhook.create',
+				'additionalFields.retryAttempts',
+				'Retry Attempts',
+				2.5,
+				3,
+				'0 to 10',
+				'2.5',
+			],
+			['webhook.update', 'updateFields.retryAttempts', 'Retry Attempts', -1, 0, '0 to 10', '-1'],
+			[
+				'webhook.create',
+				'additionalFields.timeoutMs',
+				'Timeout (Milliseconds)',
+				999,
+				1000,
+				'1000 to 30000',
+				'999',
+			],
+			[
+				'webhook.update',
+				'updateFields.timeoutMs',
+				'Timeout (Milliseconds)',
+				'a minute',
+				30000,
+				'1000 to 30000',
+				'"a minute"',
+			],
+		] as const
+	).map(
+		([op, field, displayName, bad, good, range, shown]): Row => ({
+			node: 'sendKit',
+			op,
+			field,
+			case: `${shown}`,
+			bad,
+			good,
+			message: `'${displayName}' must be a whole number from ${range}, not ${shown}`,
+		}),
+	),
 	// Document → Sync runs as code: every item's agent and file are checked before the listing
 	{
 		node: 'sendKit',
@@ -1379,6 +1524,27 @@ const triggerRows: Row[] = [
 		message: "'Agent' is empty",
 		description: 'Choose the agent to watch.',
 	},
+	{
+		node: 'sendKitEventTrigger',
+		op: 'activate',
+		field: 'events',
+		case: 'no event picked and none typed',
+		parameters: { events: [], otherEvents: ' ' },
+		message: "'Events' and 'Other Events' are both empty",
+		description:
+			"Choose at least one event, or type event names that SendKit sends in 'Other Events'.",
+	},
+	{
+		node: 'sendKitEventTrigger',
+		op: 'activate',
+		field: 'workspaceId',
+		case: 'a platform key without a Workspace ID',
+		parameters: { events: ['email.replied'] },
+		credential: { apiKey: PLATFORM_KEY, workspaceId: ' ' },
+		message: "The credential has a platform key (sk_user_…) but no 'Workspace ID'",
+		description:
+			"Webhooks belong to a workspace: enter its ID in the SendKit API credential's Workspace ID, or use a workspace key (sk_…).",
+	},
 ];
 
 const NODE_ROWS: Row[] = [...aiChatbotHubRows, ...chatThingRows, ...sendKitRows, ...chatsbyRows];
@@ -1497,7 +1663,28 @@ describe('Bad input: every checked field fails before any request', () => {
 		});
 	});
 
-	describe.each(triggerRows.map((row) => [nameOf(row), row] as const))('%s', (_name, row) => {
+	describe.each(
+		triggerRows.filter((row) => row.op === 'activate').map((row) => [nameOf(row), row] as const),
+	)('%s', (_name, row) => {
+		it('fails the activation before any request', async () => {
+			const trigger = new HookedTrigger(
+				row.node,
+				row.parameters ?? {},
+				kit.credentials(row.credential),
+			);
+
+			await expect(trigger.activate()).rejects.toMatchObject({
+				name: 'NodeOperationError',
+				message: row.message,
+				description: row.description,
+			});
+			expect(allRequests()).toEqual([]);
+		});
+	});
+
+	describe.each(
+		triggerRows.filter((row) => row.op === 'poll').map((row) => [nameOf(row), row] as const),
+	)('%s', (_name, row) => {
 		it('fails the poll before any request', async () => {
 			const trigger =
 				row.node === 'aiChatbotHubTrigger'

@@ -1,8 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions */
 /*
- * What the end-to-end suite needs to drive a real n8n: its processes and CLI, its REST and public
- * APIs (with the differences between the oldest and the latest supported 2.x), the emulators'
- * control port, and a small check runner. Everything talks to 127.0.0.1 only.
+ * What the end-to-end suite (and `npm start`, `npm run bench`) needs to drive a real n8n: its
+ * processes and CLI, its REST and public APIs (with the differences between the oldest and the
+ * latest supported 2.x), the emulators' control port, and waiting on a condition with a deadline.
+ * Everything talks to 127.0.0.1 only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -35,33 +36,11 @@ export async function waitFor<T>(
 	}
 }
 
-// ---------------------------------------------------------------------------------------------
-// Checks: each prints `ok` or `FAIL` with the reason; the suite's exit code counts the failures.
-// ---------------------------------------------------------------------------------------------
-
-export class Checks {
-	passed = 0;
-	failed = 0;
-	constructor(private readonly prefix: string) {}
-
-	async check(name: string, run: () => Promise<void> | void): Promise<boolean> {
-		const started = Date.now();
-		try {
-			await run();
-			this.passed++;
-			console.log(`ok   [${this.prefix}] ${name} (${Date.now() - started} ms)`);
-			return true;
-		} catch (error) {
-			this.failed++;
-			console.log(
-				`FAIL [${this.prefix}] ${name}\n     ${(error as Error).message ?? String(error)}`,
-			);
-			return false;
-		}
-	}
-}
-
-export function expect(condition: unknown, explanation: string | undefined): asserts condition {
+/**
+ * Throws `explanation` unless `condition` holds: for the harness's own preconditions (an API that
+ * answered, a list that has an entry). The checks themselves use jest's `expect`.
+ */
+export function ensure(condition: unknown, explanation: string | undefined): asserts condition {
 	if (!condition) throw new Error(explanation ?? 'the condition does not hold');
 }
 
@@ -215,6 +194,9 @@ export interface Execution {
 	data?: { resultData?: { runData?: Record<string, unknown>; error?: { message?: string } } };
 }
 
+/** The statuses of an execution that has not finished yet. */
+const UNFINISHED = ['new', 'running', 'waiting'];
+
 export class N8nApi {
 	private cookie = '';
 	private apiKey = '';
@@ -233,10 +215,10 @@ export class N8nApi {
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify({ email, firstName: 'Demo', lastName: 'Owner', password }),
 			});
-			expect(setup.ok, `owner setup answered ${setup.status}: ${await setup.text()}`);
+			ensure(setup.ok, `owner setup answered ${setup.status}: ${await setup.text()}`);
 			response = await this.postLogin(email, password);
 		}
-		expect(response.ok, `login answered ${response.status}: ${await response.text()}`);
+		ensure(response.ok, `login answered ${response.status}: ${await response.text()}`);
 		this.cookie = (response.headers.getSetCookie?.() ?? [])
 			.map((cookie) => cookie.split(';')[0])
 			.join('; ');
@@ -258,7 +240,7 @@ export class N8nApi {
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();
-		expect(
+		ensure(
 			response.ok,
 			`${method} /rest${path} answered ${response.status}: ${text.slice(0, 300)}`,
 		);
@@ -268,7 +250,7 @@ export class N8nApi {
 	/** A file the editor loads with its login cookie, such as `/types/nodes.json`. */
 	async editorFile<T>(path: string): Promise<T> {
 		const response = await fetch(`${this.baseUrl}${path}`, { headers: { cookie: this.cookie } });
-		expect(response.ok, `GET ${path} answered ${response.status}`);
+		ensure(response.ok, `GET ${path} answered ${response.status}`);
 		return (await response.json()) as T;
 	}
 
@@ -316,7 +298,7 @@ export class N8nApi {
 			connections,
 			settings: settings ?? { executionOrder: 'v1' },
 		});
-		expect(
+		ensure(
 			created.status === 200,
 			`creating "${name}" answered ${created.status}: ${JSON.stringify(created.body).slice(0, 300)}`,
 		);
@@ -324,11 +306,38 @@ export class N8nApi {
 		let live = await this.publicApi('POST', `/workflows/${id}/publish`, {});
 		if (live.status === 404 || live.status === 405)
 			live = await this.publicApi('POST', `/workflows/${id}/activate`);
-		expect(
+		ensure(
 			live.status === 200,
 			`activating "${name}" answered ${live.status}: ${JSON.stringify(live.body).slice(0, 300)}`,
 		);
 		return created.body;
+	}
+
+	/**
+	 * Waits until n8n has applied the workflow's last publish or unpublish. n8n 2.41 answers a
+	 * publish once it is queued (its publication service applies it a moment later: triggers
+	 * activated, webhooks registered) and says at /rest/workflows/<id>/publication-status when
+	 * none is in progress; n8n 2.0 has no such route and activates before it answers.
+	 */
+	async publicationSettled(workflowId: string, timeoutMs = 30_000): Promise<void> {
+		await waitFor(
+			`n8n to apply the publication of workflow ${workflowId}`,
+			async () => {
+				const response = await fetch(
+					`${this.baseUrl}/rest/workflows/${workflowId}/publication-status`,
+					{ headers: { cookie: this.cookie } },
+				);
+				// No such route (2.0): a 404, or the editor's page for a path it does not know.
+				const json = (response.headers.get('content-type') ?? '').includes('json');
+				if (response.status === 404 || (response.ok && !json)) return true;
+				ensure(response.ok, `publication-status answered ${response.status}`);
+				const { data } = (await response.json()) as { data?: { status?: string } };
+				ensure(typeof data?.status === 'string', 'publication-status answered without a status');
+				return data.status === 'in_progress' ? undefined : true;
+			},
+			timeoutMs,
+			250,
+		);
 	}
 
 	async executions(workflowId: string): Promise<Execution[]> {
@@ -336,7 +345,7 @@ export class N8nApi {
 			'GET',
 			`/executions?workflowId=${workflowId}&includeData=true`,
 		);
-		expect(status === 200, `listing executions answered ${status}`);
+		ensure(status === 200, `listing executions answered ${status}`);
 		return body.data;
 	}
 
@@ -350,11 +359,40 @@ export class N8nApi {
 			`${count} finished execution(s) of workflow ${workflowId}`,
 			async () => {
 				const runs = await this.executions(workflowId);
-				const done = runs.filter((run) => !['new', 'running', 'waiting'].includes(run.status));
+				const done = runs.filter((run) => !UNFINISHED.includes(run.status));
 				return done.length >= count && done.length === runs.length ? runs : undefined;
 			},
 			timeoutMs,
 			500,
+		);
+	}
+
+	/**
+	 * The workflow's executions once they have settled: at least `count`, none unfinished, and the
+	 * same list on every read for `quietMs`, so that an execution created a moment after the
+	 * sender got its answer is in the list (n8n 2.0 answers an `onReceived` webhook before it
+	 * creates the execution; 2.41 creates it first).
+	 */
+	async settledExecutions(
+		workflowId: string,
+		count: number,
+		{ timeoutMs = 20_000, quietMs = 1_000 } = {},
+	): Promise<Execution[]> {
+		let seen: { list: string; since: number } | undefined;
+		return await waitFor(
+			`the executions of workflow ${workflowId} to settle (at least ${count}, all finished, unchanged for ${quietMs} ms)`,
+			async () => {
+				const runs = await this.executions(workflowId);
+				if (runs.length < count || runs.some((run) => UNFINISHED.includes(run.status))) {
+					seen = undefined;
+					return undefined;
+				}
+				const list = runs.map((run) => `${run.id}:${run.status}`).join(',');
+				if (seen?.list !== list) seen = { list, since: Date.now() };
+				return Date.now() - seen.since >= quietMs ? runs : undefined;
+			},
+			timeoutMs,
+			250,
 		);
 	}
 }

@@ -187,6 +187,23 @@ export function walkTable({ aiChatbotHub, chatThing, sendKit }: WalkSeeds): Walk
 				sync: { pick: { agentId: 'Sales Agent' }, input: 'file' },
 				remove: { pick: { agentId: 'Sales Agent' }, type: { fileKey: documents.document.fileKey } },
 			},
+			webhook: {
+				create: {
+					type: {
+						name: 'Walk Webhook',
+						url: 'https://crm.example.com/webhooks/walk',
+						otherEvents: 'email.replied',
+					},
+				},
+				get: { pick: { webhookId: 'CRM Sync' } },
+				getAll: { screenshot: true },
+				// The demo webhook's CRM is not on this machine: the emulator answers delivered: false.
+				sendTest: { pick: { webhookId: 'CRM Sync' } },
+				update: {
+					pick: { webhookId: 'Walk Webhook' },
+					add: { updateFields: { name: 'Walk Webhook, renamed' } },
+				},
+			},
 		},
 		chatsby: {
 			agent: { create: { type: { name: 'Walk Agent' } }, getAll: {} },

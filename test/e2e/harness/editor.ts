@@ -23,18 +23,18 @@ import {
 } from 'n8n-workflow';
 import { chromium as playwright, selectors, type Browser, type Page } from 'playwright-core';
 
-import { operationsOf, type OfferedOperation } from '../../test/description/offered';
+import { operationsOf, type OfferedOperation } from '../../description/offered';
 import {
 	TRIGGER_PICKS,
 	walkTable,
 	type OperationRow,
 	type WalkSeeds,
 	type WalkTable,
-} from './editorWalk.fills';
-import { expect, waitFor, type N8nApi, type WorkflowJson } from './n8n';
+} from '../editorWalk.fills';
+import { ensure, waitFor, type N8nApi, type WorkflowJson } from './n8n';
 
 const PACKAGE = 'n8n-nodes-chatbot-platforms';
-const TABLE_FILE = 'scripts/e2e/editorWalk.fills.ts';
+const TABLE_FILE = 'test/e2e/editorWalk.fills.ts';
 
 /** Our nodes as the node panel lists them (by app name), and the names of their screenshots. */
 const ACTION_NODES = [
@@ -43,11 +43,16 @@ const ACTION_NODES = [
 	{ type: 'sendKit', app: 'SendKit', file: 'sendkit' },
 	{ type: 'chatsby', app: 'Chatsby', file: 'chatsby' },
 ];
-const TRIGGER_NODES = ACTION_NODES.map((node) => ({
-	type: `${node.type}Trigger`,
-	app: node.app,
-	file: `${node.file}-trigger`,
-}));
+const TRIGGER_NODES: Array<{ type: string; app: string; file: string }> = [
+	...ACTION_NODES.map((node) => ({
+		type: `${node.type}Trigger`,
+		app: node.app,
+		file: `${node.file}-trigger`,
+	})),
+	// An entry of its own in the panel ("SendKit Event": n8n drops the word "Trigger"), next to
+	// SendKit's (polling) trigger.
+	{ type: 'sendKitEventTrigger', app: 'SendKit Event', file: 'sendkit-event-trigger' },
+];
 type WalkedNode = (typeof ACTION_NODES)[number];
 
 /** How long an execution may take (Retrain and Add wait for training at the emulators). */
@@ -67,7 +72,7 @@ export interface WalkOptions {
 
 export interface WalkStep {
 	name: string;
-	run: () => Promise<void> | void;
+	run: (walk: EditorWalk) => Promise<void> | void;
 }
 
 /** Deleting operations consume demo data: within a resource they run after the others. */
@@ -140,48 +145,11 @@ export class EditorWalk {
 		await this.browser.close();
 	}
 
-	/** One step per resource of each action node, then one per trigger; a failure names the operation. */
-	steps(): WalkStep[] {
-		const steps: WalkStep[] = [
-			{
-				name: `Editor walk: every row of the table (${TABLE_FILE}) is an operation the nodes offer`,
-				run: () => this.checkTableRows(),
-			},
-		];
-		for (const node of ACTION_NODES) {
-			const description = this.descriptions.get(node.type);
-			if (!description) {
-				steps.push({
-					name: `Editor walk: ${node.app}`,
-					run: () => {
-						throw new Error(`n8n does not serve ${PACKAGE}.${node.type}`);
-					},
-				});
-				continue;
-			}
-			// n8n adds Custom API Call to nodes whose credential it can reuse: it only points to the
-			// HTTP Request node, so it is not one of ours to walk.
-			const offered = operationsOf(description).filter(
-				({ operation }) => operation.value !== '__CUSTOM_API_CALL__',
-			);
-			for (const [resource, operations] of byResource(offered)) {
-				steps.push({
-					name: `Editor walk: ${node.app} › ${resource.name}, ${operations.length} operation(s) from the dropdowns, lists and Execute Step`,
-					run: () => this.walkResource(node, description, resource, operations),
-				});
-			}
-		}
-		for (const trigger of TRIGGER_NODES) {
-			const webhook = (this.descriptions.get(trigger.type)?.webhooks ?? []).length > 0;
-			steps.push({
-				name: `Editor walk: ${trigger.app} Trigger opens without issues${webhook ? ' and shows its Production URL' : ''}`,
-				run: () => this.walkTrigger(trigger, webhook),
-			});
-		}
-		return steps;
-	}
-
-	private checkTableRows() {
+	/**
+	 * The table's rows against what n8n serves: every row is an operation a node offers, and n8n
+	 * serves every resource that the built nodes have (the walk's steps are named from those).
+	 */
+	checkTableRows(built: Map<string, INodeTypeDescription>) {
 		const stale: string[] = [];
 		for (const [type, resources] of Object.entries(this.table)) {
 			const description = this.descriptions.get(type);
@@ -197,19 +165,35 @@ export class EditorWalk {
 				}
 			}
 		}
-		expect(stale.length === 0, `rows for operations the nodes do not offer: ${stale.join(', ')}`);
+		ensure(stale.length === 0, `rows for operations the nodes do not offer: ${stale.join(', ')}`);
+		const resourcesOf = (descriptions: Map<string, INodeTypeDescription>) =>
+			ACTION_NODES.flatMap((node) => {
+				const description = descriptions.get(node.type);
+				return description
+					? [...byResource(walkedOperations(description)).keys()].map(
+							(resource) => `${node.type} ${String(resource.value)}`,
+						)
+					: [`${node.type} (not served)`];
+			}).join(', ');
+		ensure(
+			resourcesOf(this.descriptions) === resourcesOf(built),
+			`n8n serves the resources ${resourcesOf(this.descriptions)}; the built nodes have ${resourcesOf(built)}`,
+		);
 	}
 
 	// -------------------------------------------------------------------------------------------
 	// Action nodes
 	// -------------------------------------------------------------------------------------------
 
-	private async walkResource(
-		node: WalkedNode,
-		description: INodeTypeDescription,
-		resource: INodePropertyOptions,
-		operations: INodePropertyOptions[],
-	) {
+	/** Every operation of one resource, as n8n serves the node; a failure names each failing operation. */
+	async walkResource(node: WalkedNode, resourceValue: string) {
+		const description = this.descriptions.get(node.type);
+		ensure(description, `n8n does not serve ${PACKAGE}.${node.type}`);
+		const served = [...byResource(walkedOperations(description))].find(
+			([candidate]) => candidate.value === resourceValue,
+		);
+		ensure(served, `n8n's ${PACKAGE}.${node.type} has no resource ${resourceValue}`);
+		const [resource, operations] = served;
 		const rows = this.table[node.type]?.[String(resource.value)] ?? {};
 		const ordered = [
 			...operations.filter((operation) => !deletes(String(operation.value))),
@@ -243,7 +227,7 @@ export class EditorWalk {
 				this.open = undefined;
 			}
 		}
-		expect(failures.length === 0, failures.join('\n     '));
+		ensure(failures.length === 0, failures.join('\n     '));
 	}
 
 	/**
@@ -323,7 +307,7 @@ export class EditorWalk {
 			'/workflows',
 			{ name, nodes, connections, settings: {} },
 		);
-		expect(created.status === 200, `creating a canvas answered ${created.status}`);
+		ensure(created.status === 200, `creating a canvas answered ${created.status}`);
 		return created.body;
 	}
 
@@ -346,7 +330,7 @@ export class EditorWalk {
 				.filter((property) => property.name === name)
 				.flatMap((property) => (property.options ?? []) as INodePropertyOptions[])
 				.find((candidate) => candidate.name === optionName);
-			expect(option, `'${name}' offers no option "${optionName}"`);
+			ensure(option, `'${name}' offers no option "${optionName}"`);
 			chosen[name] = option.value;
 		}
 		const shown = shownParameters(description, chosen);
@@ -356,7 +340,7 @@ export class EditorWalk {
 			...Object.keys(row.add ?? {}),
 		];
 		const unshown = named.filter((name) => !shown.some((property) => property.name === name));
-		expect(
+		ensure(
 			unshown.length === 0,
 			`the table names fields this operation does not show: ${unshown.join(', ')}`,
 		);
@@ -419,7 +403,7 @@ export class EditorWalk {
 		await entry.click();
 		await entry.waitFor({ state: 'hidden' });
 		const value = await locator.getByTestId('rlc-input').inputValue();
-		expect(value.trim() !== '', `picking from the '${property.displayName}' list left it empty`);
+		ensure(value.trim() !== '', `picking from the '${property.displayName}' list left it empty`);
 	}
 
 	private async typeInto(parameter: string, text: string) {
@@ -442,7 +426,7 @@ export class EditorWalk {
 			const option = ((collection.options ?? []) as INodeProperties[]).find(
 				(candidate) => candidate.name === name,
 			);
-			expect(option, `'${collection.displayName}' has no field ${name}`);
+			ensure(option, `'${collection.displayName}' has no field ${name}`);
 			const input = item.getByTestId(`parameter-input-${name}`);
 			if ((await input.count()) === 0) {
 				await item.getByTestId('collection-parameter-add').click();
@@ -496,7 +480,7 @@ export class EditorWalk {
 				);
 			}
 			const count = Number(/\d+/.exec(await items.innerText())?.[0] ?? 0);
-			expect(count > 0, `the output panel shows "${await items.innerText()}"`);
+			ensure(count > 0, `the output panel shows "${await items.innerText()}"`);
 		}
 		await this.expectNoIssues();
 	}
@@ -555,10 +539,11 @@ export class EditorWalk {
 	// Triggers
 	// -------------------------------------------------------------------------------------------
 
-	private async walkTrigger(trigger: (typeof TRIGGER_NODES)[number], webhook: boolean) {
+	/** A trigger added to an empty canvas: no issue marker, and a webhook trigger's Production URL. */
+	async walkTrigger(trigger: (typeof TRIGGER_NODES)[number], webhook: boolean) {
 		this.open = undefined;
 		const description = this.descriptions.get(trigger.type);
-		expect(description, `n8n does not serve ${PACKAGE}.${trigger.type}`);
+		ensure(description, `n8n does not serve ${PACKAGE}.${trigger.type}`);
 		try {
 			await this.page.goto(`${this.options.baseUrl}/workflow/new`);
 			await this.addFromNodePanel(trigger.app);
@@ -586,7 +571,7 @@ export class EditorWalk {
 		const url = ndv.getByText(`${this.options.baseUrl}/webhook/`);
 		await url.first().waitFor();
 		const text = await url.first().innerText();
-		expect(
+		ensure(
 			/\/webhook\/[0-9a-f-]{36}\/webhook$/.test(text.trim()),
 			`the Production URL reads "${text}"`,
 		);
@@ -626,11 +611,15 @@ export class EditorWalk {
 		}
 		await page.getByTestId('node-creator-search-bar').waitFor();
 		await page.keyboard.type(app);
-		await page
-			.getByTestId('node-creator-item-name')
-			.getByText(app, { exact: true })
-			.first()
-			.click();
+		const names = page.getByTestId('node-creator-item-name');
+		try {
+			await names.getByText(app, { exact: true }).first().click();
+		} catch (error) {
+			const shown = await names.allInnerTexts();
+			throw new Error(
+				`the node panel lists ${JSON.stringify(shown)}, no entry named ${app}: ${String((error as Error).message).split('\n')[0]}`,
+			);
+		}
 		// The app's page lists section labels and entries; the first entry with a name is the node.
 		// On a busy machine a click can land while the panel still slides in and add nothing: the
 		// entry is clicked again (at most three times) until the parameters open.
@@ -638,8 +627,14 @@ export class EditorWalk {
 			.getByTestId('item-iterator-item')
 			.filter({ has: page.getByTestId('node-creator-item-name') })
 			.first();
-		await firstEntry.waitFor();
-		for (let attempt = 1; ; attempt++) {
+		// A node without actions of its own (SendKit Event Trigger) may open at once instead.
+		await Promise.race([
+			firstEntry.waitFor().catch(() => undefined),
+			this.parameters()
+				.waitFor()
+				.catch(() => undefined),
+		]);
+		for (let attempt = 1; !(await this.parameters().isVisible()); attempt++) {
 			if (await firstEntry.isVisible()) await firstEntry.click();
 			try {
 				await this.parameters().waitFor({ timeout: 10_000 });
@@ -678,6 +673,57 @@ function shownParameters(
 		seen.add(property.name);
 		return !['resource', 'operation'].includes(property.name);
 	});
+}
+
+/**
+ * The walk's steps: first the table's check, then one per resource of each action node, then one
+ * per trigger. jest names its tests before any n8n runs, so the steps are named from the built
+ * nodes' descriptions (n8n loads the same files from the packed tarball); each step then walks
+ * what n8n serves, and the first one checks that n8n serves the same resources.
+ */
+export function walkSteps(built: Map<string, INodeTypeDescription>): WalkStep[] {
+	const steps: WalkStep[] = [
+		{
+			name: `Editor walk: every row of the table (${TABLE_FILE}) is an operation the nodes offer`,
+			run: (walk) => walk.checkTableRows(built),
+		},
+	];
+	for (const node of ACTION_NODES) {
+		const description = built.get(node.type);
+		if (!description) {
+			steps.push({
+				name: `Editor walk: ${node.app}`,
+				run: () => {
+					throw new Error(`the built package has no node ${node.type}`);
+				},
+			});
+			continue;
+		}
+		for (const [resource, operations] of byResource(walkedOperations(description))) {
+			steps.push({
+				name: `Editor walk: ${node.app} › ${resource.name}, ${operations.length} operation(s) from the dropdowns, lists and Execute Step`,
+				run: async (walk) => await walk.walkResource(node, String(resource.value)),
+			});
+		}
+	}
+	for (const trigger of TRIGGER_NODES) {
+		const webhook = (built.get(trigger.type)?.webhooks ?? []).length > 0;
+		steps.push({
+			name: `Editor walk: ${trigger.app} Trigger opens without issues${webhook ? ' and shows its Production URL' : ''}`,
+			run: async (walk) => await walk.walkTrigger(trigger, webhook),
+		});
+	}
+	return steps;
+}
+
+/**
+ * The operations the walk picks. n8n adds Custom API Call to nodes whose credential it can reuse:
+ * it only points to the HTTP Request node, so it is not one of ours to walk.
+ */
+function walkedOperations(description: INodeTypeDescription): OfferedOperation[] {
+	return operationsOf(description).filter(
+		({ operation }) => operation.value !== '__CUSTOM_API_CALL__',
+	);
 }
 
 function byResource(
