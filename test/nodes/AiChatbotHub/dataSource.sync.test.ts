@@ -466,7 +466,9 @@ describe('AI Chatbot Hub › Data Source › Sync', () => {
 			});
 
 			expect(error).toBeUndefined();
-			expect(emulator.getSource(broken.uuid)).toBeDefined();
+			expect(emulator.getSource(broken.uuid)).toMatchObject({
+				meta_json: '{"question": "Hours?", ',
+			});
 			expect(outputOf(items)).toEqual([['Returns?', 'add', 'done']]);
 		});
 	});
