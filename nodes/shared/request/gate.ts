@@ -34,10 +34,10 @@ interface Waiter {
  * platform's limit is per account, not per request), the pace learned from 429s (see Pacer), and
  * turns given in the order asked.
  *
- * A 429 also teaches the gate how many requests the platform takes at once: it halves the number
- * it keeps open (multiplicative decrease) and grows it back by one after a run of answers without
- * 429 (additive increase), never above `max`. So a user who sets more requests in flight than the
- * platform allows gets a few 429s, not a storm of them.
+ * A 429 that the pace does not answer also teaches the gate how many requests the platform takes
+ * at once: it halves the number it keeps open (multiplicative decrease) and grows it back by one
+ * after a run of answers without 429 (additive increase), never above `max`. So a user who sets
+ * more requests in flight than the platform allows gets a few 429s, not a storm of them.
  */
 export class RequestGate {
 	private inFlight = 0;
@@ -162,9 +162,14 @@ export class RequestGate {
 		if (retryAfterMs) this.resumeAt = Math.max(this.resumeAt, this.clock.now() + retryAfterMs);
 		if (ticket.generation !== this.generation) return;
 		this.generation++;
-		this.ceiling = Math.max(1, Math.floor(this.inFlight / 2));
 		this.successesSinceChange = 0;
-		if (retryAfterMs) this.pacer.learn(ticket, retryAfterMs);
+		// A 429 that reveals the platform's rate is answered by the pace. One the pace does not
+		// explain (none learned from it, or the pace was already kept) points at a limit of
+		// requests at once: halve those. Halving on every 429 would also throttle a platform that
+		// only limits the rate, and in a busy n8n, where a request takes hundreds of milliseconds
+		// from its turn to its answer, two requests in flight carry far fewer than the rate.
+		const pacedNow = retryAfterMs ? this.pacer.learn(ticket, retryAfterMs) : false;
+		if (!pacedNow) this.ceiling = Math.max(1, Math.floor(this.inFlight / 2));
 	}
 
 	/** Looks at the queue again now: a waiting request whose run was halted leaves it. */

@@ -54,9 +54,10 @@ export class Pacer {
 	/**
 	 * The platform refused `refused` with 429 and asked to wait `retryAfterMs`: the requests it
 	 * accepted within that window before it (sent earlier and not refused, answered or not yet)
-	 * are its rate.
+	 * are its rate. Says whether the pace changed: a 429 it did not change the pace for is one the
+	 * rate does not explain.
 	 */
-	learn(refused: Ticket, retryAfterMs: number): void {
+	learn(refused: Ticket, retryAfterMs: number): boolean {
 		const windowMs = Math.max(RATE_WINDOW_MIN_MS, retryAfterMs);
 		let accepted = 0;
 		for (let i = this.recentlySent.lastIndexOf(refused) - 1; i >= 0; i--) {
@@ -64,12 +65,13 @@ export class Pacer {
 			if (earlier.sentAt <= refused.sentAt - windowMs) break;
 			if (!earlier.rejected) accepted++;
 		}
-		if (accepted === 0) return;
+		if (accepted === 0) return false;
 		const acceptedSpacingMs = windowMs / accepted;
 		// While paced, the count is the paced rate, and a lone 429 is mostly timing (a request held
 		// up on its way lets the next one catch up): the pace changes only when the platform
 		// clearly took fewer. It never speeds up.
-		if (this.spacing === 0 || acceptedSpacingMs > this.spacing * PACE_CHANGE_FACTOR)
-			this.spacing = acceptedSpacingMs / PACED_SHARE_OF_RATE;
+		if (this.spacing !== 0 && acceptedSpacingMs <= this.spacing * PACE_CHANGE_FACTOR) return false;
+		this.spacing = acceptedSpacingMs / PACED_SHARE_OF_RATE;
+		return true;
 	}
 }

@@ -195,6 +195,24 @@ describe('Request path › limits in virtual time', () => {
 		expect(clock.waits.some((wait) => wait >= 1000)).toBe(true);
 	});
 
+	it('keeps its requests in flight after a 429 that the pace answers: a slow answer does not cut the rate', async () => {
+		// 20 per second, each answer 200 ms after its request (as in a busy n8n): keeping the rate
+		// takes 4 requests open at once.
+		const service = new RateLimitedPlatform(clock, 20, 200);
+
+		const results = await sendItems(120, async () => await service.answer());
+
+		expect(results).toHaveLength(120);
+		const firstRefusal = service.refusals[0].at;
+		// After the pause the 429 asked for, the paced rate (95 % of 20 per second) is kept from
+		// the start (34 of the 38 it allows, in virtual time); halving the requests in flight to 2
+		// carried 24.
+		const nextTwoSeconds = service
+			.acceptedAfter(firstRefusal + 1000)
+			.filter((at) => at <= firstRefusal + 3000);
+		expect(nextTwoSeconds.length).toBeGreaterThanOrEqual(34);
+	});
+
 	it('keeps no more than Max Requests in Flight open', async () => {
 		let open = 0;
 		let peak = 0;
