@@ -168,8 +168,8 @@ export class RequestGate {
 		// requests at once: halve those. Halving on every 429 would also throttle a platform that
 		// only limits the rate, and in a busy n8n, where a request takes hundreds of milliseconds
 		// from its turn to its answer, two requests in flight carry far fewer than the rate.
-		const pacedNow = retryAfterMs ? this.pacer.learn(ticket, retryAfterMs) : false;
-		if (!pacedNow) this.ceiling = Math.max(1, Math.floor(this.inFlight / 2));
+		const paceChanged = retryAfterMs ? this.pacer.learn(ticket, retryAfterMs) : false;
+		if (!paceChanged) this.ceiling = Math.max(1, Math.floor(this.inFlight / 2));
 	}
 
 	/** Looks at the queue again now: a waiting request whose run was halted leaves it. */

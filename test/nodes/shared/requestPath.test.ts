@@ -205,8 +205,8 @@ describe('Request path › limits in virtual time', () => {
 		expect(results).toHaveLength(120);
 		const firstRefusal = service.refusals[0].at;
 		// After the pause the 429 asked for, the paced rate (95 % of 20 per second) is kept from
-		// the start (34 of the 38 it allows, in virtual time); halving the requests in flight to 2
-		// carried 24.
+		// the start: 35 of the 38 it allows in these 2 s of virtual time; halving the requests in
+		// flight to 2 carried 24.
 		const nextTwoSeconds = service
 			.acceptedAfter(firstRefusal + 1000)
 			.filter((at) => at <= firstRefusal + 3000);
