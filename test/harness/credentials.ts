@@ -77,11 +77,15 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('getCredentials is not used by the tests');
 	}
 
+	/** How often a node asked for the credential (n8n reads and decrypts it from its database each time). */
+	reads = 0;
+
 	async getDecrypted(
 		_additionalData: unknown,
 		_nodeCredentials: unknown,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
+		this.reads++;
 		const data = this.data[type];
 		if (!data) throw new Error(`The test gave no credential of type ${type}`);
 		return { ...data };

@@ -35,6 +35,8 @@ export interface RunNodeResult {
 	error?: ExecutionError;
 	run: IRun;
 	node: INode;
+	/** How often the node read its credential during the run. */
+	credentialReads: number;
 }
 
 let executionCounter = 0;
@@ -42,7 +44,7 @@ let executionCounter = 0;
 /** Runs one node of this package in a workflow through n8n-core's WorkflowExecute. */
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const nodeName = options.nodeName ?? 'Node under test';
-	const { workflow, node, additionalData } = await oneNodeWorkflow({
+	const { workflow, node, additionalData, credentialReads } = await oneNodeWorkflow({
 		type: options.type,
 		parameters: options.parameters,
 		credentials: options.credentials,
@@ -100,7 +102,13 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		});
 	await started;
 	if (refusal) {
-		return { items: [], error: refusal, run: undefined as unknown as IRun, node };
+		return {
+			items: [],
+			error: refusal,
+			run: undefined as unknown as IRun,
+			node,
+			credentialReads: credentialReads(),
+		};
 	}
 	const run = await finished;
 	const taskData = run.data.resultData.runData[nodeName]?.[0];
@@ -109,5 +117,6 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		error: run.data.resultData.error ?? taskData?.error,
 		run,
 		node,
+		credentialReads: credentialReads(),
 	};
 }

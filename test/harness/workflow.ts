@@ -98,6 +98,8 @@ export interface OneNodeWorkflow {
 	 * does) and no variables, plus `extra`.
 	 */
 	additionalData(extra?: Partial<IWorkflowExecuteAdditionalData>): IWorkflowExecuteAdditionalData;
+	/** How often the node read its credential so far. */
+	credentialReads(): number;
 }
 
 /**
@@ -140,6 +142,7 @@ export async function oneNodeWorkflow(options: OneNodeWorkflowOptions): Promise<
 		nodeType: workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion),
 		additionalData: (extra = {}) =>
 			({ credentialsHelper, variables: {}, ...extra }) as unknown as IWorkflowExecuteAdditionalData,
+		credentialReads: () => credentialsHelper.reads,
 	};
 }
 

@@ -132,6 +132,22 @@ describe('Chatsby › Conversation › Send Message', () => {
 		);
 	});
 
+	it('reads its credential once for a run of three messages and signs each request with it', async () => {
+		// n8n reads a credential from its database each time a node asks for it: once per request
+		// would hold every request's slot for that read in a busy n8n.
+		const [agent] = emulator.seed().agents;
+
+		const { items, credentialReads } = await run(send(agent), {
+			input: [{ json: {} }, { json: {} }, { json: {} }],
+		});
+
+		expect(items).toHaveLength(3);
+		expect(emulator.requests.map((request) => request.headers.authorization)).toEqual(
+			Array(3).fill(`Bearer ${API_KEY}`),
+		);
+		expect(credentialReads).toBe(1);
+	});
+
 	it('collects the token events of a streamed reply and passes them on when the workflow streams', async () => {
 		// Depends on an assumption: the event type is on the SSE `event:` line.
 		const [agent] = emulator.seed().agents;
