@@ -6,6 +6,15 @@ export const PACED_SHARE_OF_RATE = 0.95;
 const PACE_CHANGE_FACTOR = 1.1;
 /** How long sent requests are remembered for measuring a rate. */
 const MEMORY_MS = 60_000;
+/** A pace kept this long without a 429, and used to the full, is tried a step faster. */
+export const PROBE_AFTER_MS = 5_000;
+/** The first step: 5 % faster. Each step the platform takes doubles the next, up to twice. */
+const FIRST_PROBE_STEP = 0.05;
+const MAX_PROBE_STEP = 1;
+/** A faster pace the platform refused is tried again only after twice as long, up to this. */
+const PROBE_AFTER_MAX_MS = 60_000;
+/** The pace counts as used to the full when this share of the turns it gave were taken. */
+const FULL_USE = 0.9;
 
 /** What a request was sent under: the gate's generation and the time it left. */
 export interface Ticket {
@@ -20,12 +29,26 @@ export interface Ticket {
  * the requests the platform accepted within that window (at least a second) before it, and from
  * then on requests leave evenly spaced at a little under that rate. Sending in bursts after each
  * Retry-After would meet the limit again at every burst and lose the time the burst took.
+ *
+ * The count can come out low: in a busy n8n requests reach the platform some hundreds of
+ * milliseconds after their turns, bunched, and in queue mode a worker learns its share while
+ * another worker sends too, a share too small once that one stops. So a pace used to the full for
+ * a while without a 429 is tried faster: 5 % first, each step the platform takes doubling the
+ * next, so a share that should double is back within seconds. When the platform refuses a faster
+ * pace, the pace is learned from that 429 again, never slower than 95 % of the last pace it
+ * took, and the next try waits twice as long.
  */
 export class Pacer {
 	private readonly recentlySent: Ticket[] = [];
 	/** The least time between two sends once a 429 revealed a rate limit; 0 before. */
 	private spacing = 0;
 	private nextSendAt = 0;
+	/** When the pace last changed: it is tried faster once it has held for `probeAfterMs`. */
+	private changedAt = 0;
+	private probeAfterMs = PROBE_AFTER_MS;
+	private probeStep = FIRST_PROBE_STEP;
+	/** While a faster pace is tried: the spacing before it, which the platform took. */
+	private spacingBeforeProbe: number | undefined;
 
 	/** The time the next request may leave (0 while no rate limit is known). */
 	get nextTurnAt(): number {
@@ -49,6 +72,30 @@ export class Pacer {
 			);
 		this.recentlySent.push(ticket);
 		while (this.recentlySent[0].sentAt < now - MEMORY_MS) this.recentlySent.shift();
+		// A climb (the last step held) goes on at once; a first step waits the longer while.
+		const waitMs = this.spacingBeforeProbe !== undefined ? PROBE_AFTER_MS : this.probeAfterMs;
+		if (this.spacing > 0 && now - this.changedAt >= waitMs) this.tryFaster(now);
+	}
+
+	/**
+	 * The pace held without a 429: tried a step faster, if it was the limit (most of its turns
+	 * taken). A pace that was not the limit says nothing about a faster one.
+	 */
+	private tryFaster(now: number): void {
+		const since = now - this.probeAfterMs;
+		const taken = this.recentlySent.filter((ticket) => ticket.sentAt > since).length;
+		const wasTheLimit = taken >= (FULL_USE * this.probeAfterMs) / this.spacing;
+		if (!wasTheLimit) {
+			this.spacingBeforeProbe = undefined;
+			this.probeStep = FIRST_PROBE_STEP;
+		} else {
+			// The step before held (or this is the first): a bigger one.
+			if (this.spacingBeforeProbe !== undefined)
+				this.probeStep = Math.min(this.probeStep * 2, MAX_PROBE_STEP);
+			this.spacingBeforeProbe = this.spacing;
+			this.spacing /= 1 + this.probeStep;
+		}
+		this.changedAt = now;
 	}
 
 	/**
@@ -65,13 +112,31 @@ export class Pacer {
 			if (earlier.sentAt <= refused.sentAt - windowMs) break;
 			if (!earlier.rejected) accepted++;
 		}
+		const learnedSpacingMs = accepted > 0 ? windowMs / accepted / PACED_SHARE_OF_RATE : Infinity;
+		if (this.spacingBeforeProbe !== undefined && refused.sentAt >= this.changedAt) {
+			// A faster pace was refused: the count of this 429 (the platform took the faster pace
+			// up to its limit), but never slower than 95 % of the pace it took before.
+			const tookBefore = this.spacingBeforeProbe / PACED_SHARE_OF_RATE;
+			this.changed(refused, retryAfterMs, Math.min(learnedSpacingMs, tookBefore));
+			this.probeAfterMs = Math.min(this.probeAfterMs * 2, PROBE_AFTER_MAX_MS);
+			return true;
+		}
 		if (accepted === 0) return false;
-		const acceptedSpacingMs = windowMs / accepted;
 		// While paced, the count is the paced rate, and a lone 429 is mostly timing (a request held
 		// up on its way lets the next one catch up): the pace changes only when the platform
-		// clearly took fewer. It never speeds up.
-		if (this.spacing !== 0 && acceptedSpacingMs <= this.spacing * PACE_CHANGE_FACTOR) return false;
-		this.spacing = acceptedSpacingMs / PACED_SHARE_OF_RATE;
+		// clearly took fewer.
+		const learnedRateSpacingMs = learnedSpacingMs * PACED_SHARE_OF_RATE;
+		if (this.spacing !== 0 && learnedRateSpacingMs <= this.spacing * PACE_CHANGE_FACTOR)
+			return false;
+		this.changed(refused, retryAfterMs, learnedSpacingMs);
 		return true;
+	}
+
+	/** The pace is now `spacingMs`, from the end of the pause the 429 asked for. */
+	private changed(refused: Ticket, retryAfterMs: number, spacingMs: number): void {
+		this.spacing = spacingMs;
+		this.spacingBeforeProbe = undefined;
+		this.probeStep = FIRST_PROBE_STEP;
+		this.changedAt = refused.sentAt + retryAfterMs;
 	}
 }

@@ -387,6 +387,74 @@ describe('Request path › one limit for every execution with the same credentia
 		expect(credits.calls).toHaveLength(1);
 	});
 
+	/** Requests per second the platform accepted in [from, to) of virtual time. */
+	const acceptedRate = (service: RateLimitedPlatform, from: number, to: number) =>
+		(service.acceptedAfter(from - 1e-9).filter((at) => at < to).length * 1000) / (to - from);
+
+	it('speeds a pace learned too low up again, in growing steps, while the platform takes it', async () => {
+		// The first 429 comes while the platform takes 16 a second (as when a busy n8n bunches the
+		// requests on their way, or another worker sends too); from 1.5 s on it takes 20.
+		const service = new RateLimitedPlatform(clock, 16);
+		const answer = async () => {
+			if (clock.now() >= 1500) service.rate = 20;
+			return await service.answer();
+		};
+
+		const results = await clock.run(Promise.all(run(600, answer, newCredential())));
+
+		expect(results).toHaveLength(600);
+		// Learned: 95 % of 16. Held 5 s, it is tried 5 % faster, then 10 %, then 20 %: the
+		// platform refuses that one (a 429 at 17 s), and the pace is learned from it again, 95 % of 20.
+		// Unchanged, it would have stayed at 15.2.
+		expect(acceptedRate(service, 2000, 5000)).toBeCloseTo(15.33, 1);
+		const tries = service.refusals.filter((entry) => entry.at > 1000);
+		expect(tries[0].at).toBeLessThan(20_000);
+		expect(acceptedRate(service, 20_000, 25_000)).toBeCloseTo(19, 1);
+		// Later tries are further apart (the next one 16 s after, see the next test).
+		expect(tries).toHaveLength(2);
+	});
+
+	it('tries a faster pace less and less often while the platform keeps refusing it', async () => {
+		const service = new RateLimitedPlatform(clock, 20);
+
+		const results = await clock.run(
+			Promise.all(run(1200, async () => await service.answer(), newCredential())),
+		);
+
+		expect(results).toHaveLength(1200);
+		// After the first burst's 429s, a faster try at 6 s (5 %) holds and one at 11 s (10 %) is
+		// refused; then tries after twice as long each time: 3 refusals in a minute, each pausing
+		// the account for its Retry-After, so 18.2 of the platform's 20 a second are used.
+		const tries = service.refusals.filter((entry) => entry.at > 1000).map((entry) => entry.at);
+		expect(tries).toHaveLength(3);
+		expect(tries[2] - tries[1]).toBeGreaterThan(tries[1] - tries[0]);
+		expect(acceptedRate(service, 2000, 60_000)).toBeGreaterThanOrEqual(18);
+	});
+
+	it('lets two workers that share an account take its whole rate together, also after one stops', async () => {
+		// Two n8n processes (queue-mode workers) have a gate each: two credentials here.
+		const patient = { requestLimits: { maxWaitSeconds: 600 } };
+		const service = new RateLimitedPlatform(clock, 20);
+		const answer = async () => await service.answer();
+		let secondDoneAt = 0;
+
+		await clock.run(
+			Promise.all([
+				Promise.all(run(600, answer, newCredential(), patient)),
+				Promise.all(run(200, answer, newCredential(), patient)).then(() => {
+					secondDoneAt = clock.now();
+				}),
+			]),
+		);
+
+		// Together: each learns about half of the rate at the first 429s (9.5 each), 19 a second.
+		expect(acceptedRate(service, 2000, 10_000)).toBeGreaterThanOrEqual(18.5);
+		// Alone, the first climbs back to (nearly) the whole rate within 20 s; without the tries
+		// it would keep its half.
+		expect(secondDoneAt).toBeLessThan(25_000);
+		expect(acceptedRate(service, secondDoneAt + 15_000, secondDoneAt + 20_000)).toBeGreaterThan(15);
+	});
+
 	it('does not slow one credential down for another', async () => {
 		const slowed = newCredential();
 		const other = newCredential();
