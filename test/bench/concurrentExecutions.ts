@@ -141,6 +141,8 @@ interface RunResult {
 	/** One message alone, just before the burst: what n8n takes on this machine at this moment. */
 	aloneMs: number;
 	tooManyRequests: number;
+	/** Of those, the ones refused for the requests in flight (the others: for the rate). */
+	tooManyInFlight: number;
 	/** Where the failures came from: n8n's answers, and the errors of failed executions. */
 	causes: string;
 }
@@ -676,6 +678,9 @@ async function measureRun(run: {
 	await emulatorsQuiet(run.allServers);
 	noteArrivals(answers, server, startedAt);
 	const tooManyRequests = server.rejectedByLimit;
+	const tooManyInFlight = server.requests.filter(
+		(request) => request.rejectedBy === 'inFlightLimit',
+	).length;
 	server.clearLimits();
 	const failures = answers.filter((answer) => !answer.replied);
 	return {
@@ -686,6 +691,7 @@ async function measureRun(run: {
 		answers,
 		aloneMs: alone.answeredMs - alone.sentMs,
 		tooManyRequests,
+		tooManyInFlight,
 		causes: await failureCauses(run.api, workflow.id, failures),
 	};
 }
@@ -807,6 +813,7 @@ function rowOf(result: RunResult): BenchTable['rows'][number] {
 		failed: messages - answered.length,
 		'failed on 429': answers.filter(failedOnTooManyRequests).length,
 		'429s seen': result.tooManyRequests,
+		'of them in flight': result.tooManyInFlight,
 		'p50 (s)': round1(percentile(latencies, 50)),
 		'p95 (s)': round1(percentile(latencies, 95)),
 		'max (s)': round1(latencies.length ? Math.max(...latencies) : NaN),
@@ -852,7 +859,7 @@ function table(
 			...context.unfinished,
 			"Answered: n8n answered 200 with the platform's reply to that message; failed: anything else; failed on 429: failed, and the platform refused every request made for it with 429 (the other failures happened in n8n or the test rig: see below). Latency (p50/p95/max) is of the answered ones, from sending the message to n8n's whole answer; total: from the first message sent to the last answer (answered or not).",
 			"To platform: from sending a message to its first request reaching the emulator (n8n's own part of the latency, before any 429). Alone: one message by itself just before the burst, the same path with nobody else waiting.",
-			`429s seen: the 429s the emulator sent in that run (each carries Retry-After: ${RETRY_AFTER_SECONDS}; the rate limit is a sliding 1-second window of accepted requests; the emulator answers at once otherwise).`,
+			`429s seen: the 429s the emulator sent in that run (each carries Retry-After: ${RETRY_AFTER_SECONDS}; the rate limit is a sliding 1-second window of accepted requests; the emulator answers at once otherwise). Of them in flight: refused because ${IN_FLIGHT} requests were open, the others for the rate.`,
 			"HTTP Request node: n8n's defaults (no retry); a 429 fails its execution. Chat Trigger: 'Respond: When Last Node Finishes'.",
 			`The emulators and the message sender run in the bench's own process; n8n, the bench and other jobs share this ${cpus().length}-core machine (load average ${context.loadAtStart} at the start, ${context.loadAtEnd} at the end).`,
 			`Chart: ${path.relative(root, context.chartFile)}. Whole table: ${context.minutes.toFixed(1)} min.`,
