@@ -101,8 +101,8 @@ export class Pacer {
 	/**
 	 * The platform refused `refused` with 429 and asked to wait `retryAfterMs`: the requests it
 	 * accepted within that window before it (sent earlier and not refused, answered or not yet)
-	 * are its rate. Says whether the pace changed: a 429 it did not change the pace for is one the
-	 * rate does not explain.
+	 * are its rate. Says whether the pace changed: a 429 it did not change the pace for (no
+	 * request accepted before it) is one the rate does not explain.
 	 */
 	learn(refused: Ticket, retryAfterMs: number): boolean {
 		const windowMs = Math.max(RATE_WINDOW_MIN_MS, retryAfterMs);
@@ -122,13 +122,14 @@ export class Pacer {
 			return true;
 		}
 		if (accepted === 0) return false;
-		// While paced, the count is the paced rate, and a lone 429 is mostly timing (a request held
-		// up on its way lets the next one catch up): the pace changes only when the platform
-		// clearly took fewer.
+		// While paced, the count is the paced rate: a 429 at it means the platform takes less now
+		// (another worker sends to the account too) or the requests arrive bunched. Unless the
+		// count shows clearly fewer, the pace slows by 5 % (multiplicative decrease).
 		const learnedRateSpacingMs = learnedSpacingMs * PACED_SHARE_OF_RATE;
-		if (this.spacing !== 0 && learnedRateSpacingMs <= this.spacing * PACE_CHANGE_FACTOR)
-			return false;
-		this.changed(refused, retryAfterMs, learnedSpacingMs);
+		const clearlyFewer = learnedRateSpacingMs > this.spacing * PACE_CHANGE_FACTOR;
+		const spacingMs =
+			this.spacing === 0 || clearlyFewer ? learnedSpacingMs : this.spacing / PACED_SHARE_OF_RATE;
+		this.changed(refused, retryAfterMs, spacingMs);
 		return true;
 	}
 

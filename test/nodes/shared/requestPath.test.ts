@@ -431,6 +431,25 @@ describe('Request path › one limit for every execution with the same credentia
 		expect(acceptedRate(service, 2000, 60_000)).toBeGreaterThanOrEqual(18);
 	});
 
+	it('slows its pace by 5 % after a 429 at it, when the platform takes a little less than before', async () => {
+		// 19 a second learned from 20; then the platform takes 18 (another worker took the rest):
+		// too close for the count to show clearly fewer.
+		const service = new RateLimitedPlatform(clock, 20);
+		const answer = async () => {
+			if (clock.now() >= 3000) service.rate = 18;
+			return await service.answer();
+		};
+
+		const results = await clock.run(Promise.all(run(300, answer, newCredential())));
+
+		expect(results).toHaveLength(300);
+		// One 429 at 19 a second slows to 18.05, one more at that pace to 17.1; kept at 19, every
+		// second after 3 s would see one.
+		const afterDrop = service.refusals.filter((entry) => entry.at >= 3000);
+		expect(afterDrop.length).toBeGreaterThanOrEqual(1);
+		expect(afterDrop.length).toBeLessThanOrEqual(3);
+	});
+
 	it('lets two workers that share an account take its whole rate together, also after one stops', async () => {
 		// Two n8n processes (queue-mode workers) have a gate each: two credentials here.
 		const patient = { requestLimits: { maxWaitSeconds: 600 } };
