@@ -2,7 +2,10 @@
 const RATE_WINDOW_MIN_MS = 1000;
 /** Paced requests go at this share of the rate the platform accepted, to leave room for jitter. */
 export const PACED_SHARE_OF_RATE = 0.95;
-/** A 429 while paced slows the pace only when the platform took this much less than the pace. */
+/**
+ * A 429 while paced sets the pace to the rate it shows when the platform took this much less than
+ * the pace; otherwise the pace slows by 5 %.
+ */
 const PACE_CHANGE_FACTOR = 1.1;
 /** How long sent requests are remembered for measuring a rate. */
 const MEMORY_MS = 60_000;
