@@ -77,7 +77,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('getCredentials is not used by the tests');
 	}
 
-	/** How often a node asked for the credential (n8n reads and decrypts it from its database each time). */
+	/** How often a node asked for the credential (n8n reads it from its database each time). */
 	reads = 0;
 
 	async getDecrypted(

@@ -165,9 +165,10 @@ export class RequestGate {
 		this.successesSinceChange = 0;
 		// A 429 with Retry-After is answered by the pace (learned, or slowed when already kept).
 		// One the pace cannot answer (no Retry-After, nothing accepted before it) points at a
-		// limit of requests at once: halve those. Halving on every 429 would also throttle a platform that
-		// only limits the rate, and in a busy n8n, where a request takes hundreds of milliseconds
-		// from its turn to its answer, two requests in flight carry far fewer than the rate.
+		// limit of requests at once: halve those. Halving on every 429 would also throttle a
+		// platform that only limits the rate, and in a busy n8n, where a request takes hundreds of
+		// milliseconds from its turn to its answer, two requests in flight carry far fewer than the
+		// rate.
 		const paceChanged = retryAfterMs ? this.pacer.learn(ticket, retryAfterMs) : false;
 		if (!paceChanged) this.ceiling = Math.max(1, Math.floor(this.inFlight / 2));
 	}

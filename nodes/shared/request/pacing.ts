@@ -115,7 +115,8 @@ export class Pacer {
 			if (earlier.sentAt <= refused.sentAt - windowMs) break;
 			if (!earlier.rejected) accepted++;
 		}
-		const learnedSpacingMs = accepted > 0 ? windowMs / accepted / PACED_SHARE_OF_RATE : Infinity;
+		const acceptedSpacingMs = accepted > 0 ? windowMs / accepted : Infinity;
+		const learnedSpacingMs = acceptedSpacingMs / PACED_SHARE_OF_RATE;
 		if (this.spacingBeforeProbe !== undefined && refused.sentAt >= this.changedAt) {
 			// A faster pace was refused: the count of this 429 (the platform took the faster pace
 			// up to its limit), but never slower than 95 % of the pace it took before.
@@ -128,8 +129,7 @@ export class Pacer {
 		// While paced, the count is the paced rate: a 429 at it means the platform takes less now
 		// (another worker sends to the account too) or the requests arrive bunched. Unless the
 		// count shows clearly fewer, the pace slows by 5 % (multiplicative decrease).
-		const learnedRateSpacingMs = learnedSpacingMs * PACED_SHARE_OF_RATE;
-		const clearlyFewer = learnedRateSpacingMs > this.spacing * PACE_CHANGE_FACTOR;
+		const clearlyFewer = acceptedSpacingMs > this.spacing * PACE_CHANGE_FACTOR;
 		const spacingMs =
 			this.spacing === 0 || clearlyFewer ? learnedSpacingMs : this.spacing / PACED_SHARE_OF_RATE;
 		this.changed(refused, retryAfterMs, spacingMs);

@@ -68,14 +68,21 @@ function httpError(status: number, retryAfterSeconds?: number) {
  */
 class RateLimitedPlatform {
 	readonly sent: Array<{ at: number; accepted: boolean }> = [];
+	private rateChange: { at: number; rate: number } | undefined;
 	constructor(
 		private readonly clock: VirtualClock,
 		public rate: number,
 		private readonly latencyMs = 20,
 	) {}
 
+	/** From `at` on (virtual time), the platform takes `rate` requests a second. */
+	changesRateAt(at: number, rate: number): void {
+		this.rateChange = { at, rate };
+	}
+
 	async answer(): Promise<string> {
 		const at = this.clock.now();
+		if (this.rateChange && at >= this.rateChange.at) this.rate = this.rateChange.rate;
 		const inWindow = this.sent.filter((entry) => entry.accepted && entry.at > at - 1000).length;
 		const accepted = inWindow < this.rate;
 		this.sent.push({ at, accepted });
@@ -146,13 +153,10 @@ describe('Request path › limits in virtual time', () => {
 
 	it('slows its pace when the service takes fewer requests than before', async () => {
 		const service = new RateLimitedPlatform(clock, 10);
-		const answer = async () => {
-			// 40 items at 10 per second take 4 s at least: the rate falls while the node runs.
-			if (clock.now() >= 2000) service.rate = 4;
-			return await service.answer();
-		};
+		// 40 items at 10 per second take 4 s at least: the rate falls while the node runs.
+		service.changesRateAt(2000, 4);
 
-		const results = await sendItems(40, answer);
+		const results = await sendItems(40, async () => await service.answer());
 
 		expect(results).toHaveLength(40);
 		// One or two 429s reveal the lower rate; a pace that stayed at 10 per second would be
@@ -395,17 +399,16 @@ describe('Request path › one limit for every execution with the same credentia
 		// The first 429 comes while the platform takes 16 a second (as when a busy n8n bunches the
 		// requests on their way, or another worker sends too); from 1.5 s on it takes 20.
 		const service = new RateLimitedPlatform(clock, 16);
-		const answer = async () => {
-			if (clock.now() >= 1500) service.rate = 20;
-			return await service.answer();
-		};
+		service.changesRateAt(1500, 20);
 
-		const results = await clock.run(Promise.all(run(600, answer, newCredential())));
+		const results = await clock.run(
+			Promise.all(run(600, async () => await service.answer(), newCredential())),
+		);
 
 		expect(results).toHaveLength(600);
 		// Learned: 95 % of 16. Held 5 s, it is tried 5 % faster, then 10 %, then 20 %: the
-		// platform refuses that one (a 429 at 17 s), and the pace is learned from it again, 95 % of 20.
-		// Unchanged, it would have stayed at 15.2.
+		// platform refuses that one (a 429 at 17 s), and the pace is learned from it again, 95 %
+		// of 20. Unchanged, it would have stayed at 15.2.
 		expect(acceptedRate(service, 2000, 5000)).toBeCloseTo(15.33, 1);
 		const tries = service.refusals.filter((entry) => entry.at > 1000);
 		expect(tries[0].at).toBeLessThan(20_000);
@@ -435,12 +438,11 @@ describe('Request path › one limit for every execution with the same credentia
 		// 19 a second learned from 20; then the platform takes 18 (another worker took the rest):
 		// too close for the count to show clearly fewer.
 		const service = new RateLimitedPlatform(clock, 20);
-		const answer = async () => {
-			if (clock.now() >= 3000) service.rate = 18;
-			return await service.answer();
-		};
+		service.changesRateAt(3000, 18);
 
-		const results = await clock.run(Promise.all(run(300, answer, newCredential())));
+		const results = await clock.run(
+			Promise.all(run(300, async () => await service.answer(), newCredential())),
+		);
 
 		expect(results).toHaveLength(300);
 		// One 429 at 19 a second slows to 18.05, one more at that pace to 17.1; kept at 19, every
