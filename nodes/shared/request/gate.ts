@@ -169,7 +169,9 @@ export class RequestGate {
 		// platform that only limits the rate, and in a busy n8n, where a request takes hundreds of
 		// milliseconds from its turn to its answer, two requests in flight carry far fewer than the
 		// rate.
-		const paceChanged = retryAfterMs ? this.pacer.learn(ticket, retryAfterMs) : false;
+		const paceChanged = retryAfterMs
+			? this.pacer.learn(ticket, retryAfterMs, this.clock.now())
+			: false;
 		if (!paceChanged) this.ceiling = Math.max(1, Math.floor(this.inFlight / 2));
 	}
 

@@ -9,11 +9,23 @@ export const PACED_SHARE_OF_RATE = 0.95;
 const PACE_CHANGE_FACTOR = 1.1;
 /** How long sent requests are remembered for measuring a rate. */
 const MEMORY_MS = 60_000;
-/** A pace kept this long without a 429, and used to the full, is tried a step faster. */
-export const PROBE_AFTER_MS = 5_000;
+/**
+ * A pace used to the full without a 429 is tried a step faster after this long when it was
+ * learned from a count to trust, or from a count taken in a busy n8n (likely low).
+ */
+const PROBE_AFTER_TRUSTED_MS = 20_000;
+const PROBE_AFTER_BUSY_MS = 5_000;
+/**
+ * A count is one to trust when the refused request came back within this share of the window
+ * after its turn: then the requests reached the platform about when they had their turns. In a
+ * busy n8n they reach it bunched, a second or more after their turns, and the count comes out low.
+ */
+const TRUSTED_ROUNDTRIP_SHARE = 0.25;
 /** The first step: 5 % faster. Each step the platform takes doubles the next, up to twice. */
 const FIRST_PROBE_STEP = 0.05;
 const MAX_PROBE_STEP = 1;
+/** A step the platform took is followed by the next this soon. */
+const CLIMB_AFTER_MS = 2_000;
 /** A faster pace the platform refused is tried again only after twice as long, up to this. */
 const PROBE_AFTER_MAX_MS = 60_000;
 /** The pace counts as used to the full when this share of the turns it gave were taken. */
@@ -33,13 +45,15 @@ export interface Ticket {
  * then on requests leave evenly spaced at a little under that rate. Sending in bursts after each
  * Retry-After would meet the limit again at every burst and lose the time the burst took.
  *
- * The count can come out low: in a busy n8n requests reach the platform some hundreds of
- * milliseconds after their turns, bunched, and in queue mode a worker learns its share while
- * another worker sends too, a share too small once that one stops. So a pace used to the full for
- * a while without a 429 is tried faster: 5 % first, each step the platform takes doubling the
- * next, so a share that should double is back within seconds. When the platform refuses a faster
- * pace, the pace is learned from that 429 again, never slower than 95 % of the last pace it
- * took, and the next try waits twice as long.
+ * The count can come out low: in a busy n8n requests reach the platform up to a second or more
+ * after their turns, bunched, and in queue mode a worker learns its share while another worker
+ * sends too, a share too small once that one stops. So a pace used to the full for a while
+ * without a 429 is tried faster: 5 % first, each step the platform takes doubling the next, 2 s
+ * apart, so a share that should double is back within seconds. The first try comes 5 s after a
+ * count taken in a busy n8n, 20 s after one it can trust: at a platform's exact limit every
+ * refused try pauses the account for its Retry-After. When the platform refuses a faster pace,
+ * the pace is learned from that 429 again, never slower than 95 % of the last pace it took, and
+ * the next try waits twice as long.
  */
 export class Pacer {
 	private readonly recentlySent: Ticket[] = [];
@@ -48,7 +62,7 @@ export class Pacer {
 	private nextSendAt = 0;
 	/** When the pace last changed: it is tried faster once it has held for `probeAfterMs`. */
 	private changedAt = 0;
-	private probeAfterMs = PROBE_AFTER_MS;
+	private probeAfterMs = PROBE_AFTER_BUSY_MS;
 	private probeStep = FIRST_PROBE_STEP;
 	/** While a faster pace is tried: the spacing before it, which the platform took. */
 	private spacingBeforeProbe: number | undefined;
@@ -75,8 +89,8 @@ export class Pacer {
 			);
 		this.recentlySent.push(ticket);
 		while (this.recentlySent[0].sentAt < now - MEMORY_MS) this.recentlySent.shift();
-		// A climb (the last step held) goes on at once; a first step waits the longer while.
-		const waitMs = this.spacingBeforeProbe !== undefined ? PROBE_AFTER_MS : this.probeAfterMs;
+		// A climb (the last step held) goes on soon; a first step waits the longer while.
+		const waitMs = this.spacingBeforeProbe !== undefined ? CLIMB_AFTER_MS : this.probeAfterMs;
 		if (this.spacing > 0 && now - this.changedAt >= waitMs) this.tryFaster(now);
 	}
 
@@ -85,9 +99,8 @@ export class Pacer {
 	 * taken). A pace that was not the limit says nothing about a faster one.
 	 */
 	private tryFaster(now: number): void {
-		const since = now - this.probeAfterMs;
-		const taken = this.recentlySent.filter((ticket) => ticket.sentAt > since).length;
-		const wasTheLimit = taken >= (FULL_USE * this.probeAfterMs) / this.spacing;
+		const taken = this.recentlySent.filter((ticket) => ticket.sentAt > this.changedAt).length;
+		const wasTheLimit = taken >= (FULL_USE * (now - this.changedAt)) / this.spacing;
 		if (!wasTheLimit) {
 			this.spacingBeforeProbe = undefined;
 			this.probeStep = FIRST_PROBE_STEP;
@@ -102,12 +115,12 @@ export class Pacer {
 	}
 
 	/**
-	 * The platform refused `refused` with 429 and asked to wait `retryAfterMs`: the requests it
-	 * accepted within that window before it (sent earlier and not refused, answered or not yet)
-	 * are its rate. Says whether the pace changed: a 429 it did not change the pace for (no
-	 * request accepted before it) is one the rate does not explain.
+	 * The platform refused `refused` with 429 at `now` and asked to wait `retryAfterMs`: the
+	 * requests it accepted within that window before it (sent earlier and not refused, answered or
+	 * not yet) are its rate. Says whether the pace changed: a 429 it did not change the pace for
+	 * (no request accepted before it) is one the rate does not explain.
 	 */
-	learn(refused: Ticket, retryAfterMs: number): boolean {
+	learn(refused: Ticket, retryAfterMs: number, now: number): boolean {
 		const windowMs = Math.max(RATE_WINDOW_MIN_MS, retryAfterMs);
 		let accepted = 0;
 		for (let i = this.recentlySent.lastIndexOf(refused) - 1; i >= 0; i--) {
@@ -121,7 +134,7 @@ export class Pacer {
 			// A faster pace was refused: the count of this 429 (the platform took the faster pace
 			// up to its limit), but never slower than 95 % of the pace it took before.
 			const tookBefore = this.spacingBeforeProbe / PACED_SHARE_OF_RATE;
-			this.changed(refused, retryAfterMs, Math.min(learnedSpacingMs, tookBefore));
+			this.changed(now + retryAfterMs, Math.min(learnedSpacingMs, tookBefore));
 			this.probeAfterMs = Math.min(this.probeAfterMs * 2, PROBE_AFTER_MAX_MS);
 			return true;
 		}
@@ -130,17 +143,25 @@ export class Pacer {
 		// (another worker sends to the account too) or the requests arrive bunched. Unless the
 		// count shows clearly fewer, the pace slows by 5 % (multiplicative decrease).
 		const clearlyFewer = acceptedSpacingMs > this.spacing * PACE_CHANGE_FACTOR;
-		const spacingMs =
-			this.spacing === 0 || clearlyFewer ? learnedSpacingMs : this.spacing / PACED_SHARE_OF_RATE;
-		this.changed(refused, retryAfterMs, spacingMs);
+		if (this.spacing === 0 || clearlyFewer) {
+			// A count taken while requests went out and came back at once is the platform's rate;
+			// one taken in a busy n8n is likely low, so it is tried faster soon.
+			const trusted = now - refused.sentAt <= windowMs * TRUSTED_ROUNDTRIP_SHARE;
+			this.probeAfterMs = trusted
+				? Math.max(this.probeAfterMs, PROBE_AFTER_TRUSTED_MS)
+				: PROBE_AFTER_BUSY_MS;
+			this.changed(now + retryAfterMs, learnedSpacingMs);
+		} else {
+			this.changed(now + retryAfterMs, this.spacing / PACED_SHARE_OF_RATE);
+		}
 		return true;
 	}
 
 	/** The pace is now `spacingMs`, from the end of the pause the 429 asked for. */
-	private changed(refused: Ticket, retryAfterMs: number, spacingMs: number): void {
+	private changed(resumesAt: number, spacingMs: number): void {
 		this.spacing = spacingMs;
 		this.spacingBeforeProbe = undefined;
 		this.probeStep = FIRST_PROBE_STEP;
-		this.changedAt = refused.sentAt + retryAfterMs;
+		this.changedAt = resumesAt;
 	}
 }
