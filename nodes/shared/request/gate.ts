@@ -96,7 +96,11 @@ export class RequestGate {
 			}
 			this.queue.shift();
 			this.inFlight++;
-			const ticket: Ticket = { generation: this.generation, sentAt: now };
+			const ticket: Ticket = {
+				generation: this.generation,
+				sentAt: now,
+				noneWaiting: this.queue.length === 0,
+			};
 			this.pacer.sent(ticket);
 			head.grant(ticket);
 		}
@@ -142,7 +146,9 @@ export class RequestGate {
 		});
 	}
 
-	release(): void {
+	/** The request of `ticket` has its answer (or failed). */
+	release(ticket: Ticket): void {
+		ticket.answeredAt = this.clock.now();
 		this.inFlight--;
 		this.serve();
 	}

@@ -16,9 +16,10 @@ const MEMORY_MS = 60_000;
 const PROBE_AFTER_TRUSTED_MS = 20_000;
 const PROBE_AFTER_BUSY_MS = 5_000;
 /**
- * A count is one to trust when the refused request came back within this share of the window
- * after its turn: then the requests reached the platform about when they had their turns. In a
- * busy n8n they reach it bunched, a second or more after their turns, and the count comes out low.
+ * A count is one to trust when every request it counted (and the refused one) came back within
+ * this share of the window after its turn: then they reached the platform about when they had
+ * their turns. In a busy n8n they reach it bunched, up to a second or more after their turns, and
+ * the count comes out low.
  */
 const TRUSTED_ROUNDTRIP_SHARE = 0.25;
 /** The first step: 5 % faster. Each step the platform takes doubles the next, up to twice. */
@@ -35,6 +36,10 @@ const FULL_USE = 0.9;
 export interface Ticket {
 	generation: number;
 	sentAt: number;
+	/** No other request waited for its turn when this one left: the pace held nobody back. */
+	noneWaiting?: boolean;
+	/** When its answer (or its failure) came back. */
+	answeredAt?: number;
 	/** Answered 429. */
 	rejected?: boolean;
 }
@@ -123,10 +128,14 @@ export class Pacer {
 	learn(refused: Ticket, retryAfterMs: number, now: number): boolean {
 		const windowMs = Math.max(RATE_WINDOW_MIN_MS, retryAfterMs);
 		let accepted = 0;
+		let someFoundNoneWaiting = refused.noneWaiting === true;
+		let slowestMs = now - refused.sentAt;
 		for (let i = this.recentlySent.lastIndexOf(refused) - 1; i >= 0; i--) {
 			const earlier = this.recentlySent[i];
 			if (earlier.sentAt <= refused.sentAt - windowMs) break;
 			if (!earlier.rejected) accepted++;
+			if (earlier.noneWaiting) someFoundNoneWaiting = true;
+			slowestMs = Math.max(slowestMs, (earlier.answeredAt ?? now) - earlier.sentAt);
 		}
 		const acceptedSpacingMs = accepted > 0 ? windowMs / accepted : Infinity;
 		const learnedSpacingMs = acceptedSpacingMs / PACED_SHARE_OF_RATE;
@@ -141,12 +150,16 @@ export class Pacer {
 		if (accepted === 0) return false;
 		// While paced, the count is the paced rate: a 429 at it means the platform takes less now
 		// (another worker sends to the account too) or the requests arrive bunched. Unless the
-		// count shows clearly fewer, the pace slows by 5 % (multiplicative decrease).
-		const clearlyFewer = acceptedSpacingMs > this.spacing * PACE_CHANGE_FACTOR;
+		// count shows clearly fewer, the pace slows by 5 % (multiplicative decrease). Fewer count
+		// only while requests waited for their turns all through the window: when some turn found
+		// nobody waiting, the count is what there was to send, not what the platform takes (a
+		// queue-mode worker between executions while the other worker filled the window).
+		const clearlyFewer =
+			acceptedSpacingMs > this.spacing * PACE_CHANGE_FACTOR && !someFoundNoneWaiting;
 		if (this.spacing === 0 || clearlyFewer) {
 			// A count taken while requests went out and came back at once is the platform's rate;
 			// one taken in a busy n8n is likely low, so it is tried faster soon.
-			const trusted = now - refused.sentAt <= windowMs * TRUSTED_ROUNDTRIP_SHARE;
+			const trusted = slowestMs <= windowMs * TRUSTED_ROUNDTRIP_SHARE;
 			this.probeAfterMs = trusted
 				? Math.max(this.probeAfterMs, PROBE_AFTER_TRUSTED_MS)
 				: PROBE_AFTER_BUSY_MS;

@@ -160,7 +160,7 @@ export async function sendRequest<T = IN8nHttpFullResponse>(
 			}
 			waitMs = decision.waitMs;
 		} finally {
-			gate.release();
+			gate.release(ticket);
 		}
 		await requestClock.sleep(waitMs);
 	}

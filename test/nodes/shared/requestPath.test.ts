@@ -64,29 +64,32 @@ function httpError(status: number, retryAfterSeconds?: number) {
 
 /**
  * A platform that takes `rate` requests in any second (a sliding window), answers 429 with
- * Retry-After: 1 beyond that, and answers each request after `latencyMs`.
+ * Retry-After: 1 beyond that (after `refusalLatencyMs`), and answers each request it takes after
+ * `latencyMs`.
  */
 class RateLimitedPlatform {
 	readonly sent: Array<{ at: number; accepted: boolean }> = [];
-	private rateChange: { at: number; rate: number } | undefined;
+	private readonly rateChanges: Array<{ at: number; rate: number }> = [];
 	constructor(
 		private readonly clock: VirtualClock,
 		public rate: number,
 		private readonly latencyMs = 20,
+		private readonly refusalLatencyMs = latencyMs,
 	) {}
 
 	/** From `at` on (virtual time), the platform takes `rate` requests a second. */
 	changesRateAt(at: number, rate: number): void {
-		this.rateChange = { at, rate };
+		this.rateChanges.push({ at, rate });
 	}
 
 	async answer(): Promise<string> {
 		const at = this.clock.now();
-		if (this.rateChange && at >= this.rateChange.at) this.rate = this.rateChange.rate;
+		while (this.rateChanges.length > 0 && at >= this.rateChanges[0].at)
+			this.rate = this.rateChanges.shift()!.rate;
 		const inWindow = this.sent.filter((entry) => entry.accepted && entry.at > at - 1000).length;
 		const accepted = inWindow < this.rate;
 		this.sent.push({ at, accepted });
-		await this.clock.sleep(this.latencyMs);
+		await this.clock.sleep(accepted ? this.latencyMs : this.refusalLatencyMs);
 		if (!accepted) throw httpError(429, 1);
 		return 'ok';
 	}
@@ -397,9 +400,10 @@ describe('Request path › one limit for every execution with the same credentia
 
 	it('speeds a pace learned in a busy n8n up again soon, in growing steps, while the platform takes it', async () => {
 		// A busy n8n: each request takes 300 ms from its turn to its answer, so the count of the
-		// first 429 is not one to trust. It comes while the platform takes 16 a second (as when
-		// the requests reach it bunched, or another worker sends too); from 1.5 s on it takes 20.
-		const service = new RateLimitedPlatform(clock, 16, 300);
+		// first 429 is not one to trust, though the 429 itself comes back at once. It comes while
+		// the platform takes 16 a second (as when the requests reach it bunched, or another
+		// worker sends too); from 1.5 s on it takes 20.
+		const service = new RateLimitedPlatform(clock, 16, 300, 5);
 		service.changesRateAt(1500, 20);
 
 		const results = await clock.run(
@@ -412,14 +416,15 @@ describe('Request path › one limit for every execution with the same credentia
 
 		expect(results).toHaveLength(600);
 		// Learned: 95 % of 16. Held 5 s, it is tried 5 % faster, then 10 % and 20 % at 2-s steps:
-		// the platform refuses that one (two requests in flight met the 429 at 11.5 s), and the
-		// pace is learned from it again, 95 % of 20. Unchanged, it would have stayed at 15.2.
+		// the platform refuses that one (at 11.2 s), and the pace is learned from it again, 95 %
+		// of 20. Unchanged, it would have stayed at 15.2; trusted, the first try would come 20 s
+		// after the first 429.
 		expect(acceptedRate(service, 2000, 5000)).toBeCloseTo(15.33, 1);
 		const tries = service.refusals.filter((entry) => entry.at > 1000).map((entry) => entry.at);
 		expect(tries[0]).toBeLessThan(12_000);
 		expect(acceptedRate(service, 13_000, 18_000)).toBeCloseTo(19, 1);
 		// The next try waits twice as long (10 s), then 20 s.
-		expect(tries.filter((at) => at < tries[0] + 10_000)).toHaveLength(2);
+		expect(tries.filter((at) => at < tries[0] + 10_000)).toHaveLength(1);
 	});
 
 	it("tries a faster pace seldom at a platform's exact limit, less and less often", async () => {
@@ -461,6 +466,37 @@ describe('Request path › one limit for every execution with the same credentia
 		const afterDrop = service.refusals.filter((entry) => entry.at >= 3000);
 		expect(afterDrop.length).toBeGreaterThanOrEqual(1);
 		expect(afterDrop.length).toBeLessThanOrEqual(3);
+	});
+
+	it('keeps its pace after a 429 that came while it had little to send: the count is its demand', async () => {
+		// 19 a second learned from 20. Then one request every 150 ms, nobody waiting behind it,
+		// while someone else takes most of the account for a second (5 a second left from 7 s);
+		// then 300 items at once.
+		const credential = newCredential();
+		const service = new RateLimitedPlatform(clock, 20);
+		service.changesRateAt(7000, 5);
+		service.changesRateAt(8000, 20);
+		const answer = async () => await service.answer();
+		const patient = { requestLimits: { maxWaitSeconds: 600 } };
+
+		await clock.run(
+			Promise.all([
+				...run(100, answer, credential, patient),
+				...Array.from({ length: 16 }, async (_, index) => {
+					await clock.sleep(7000 + index * 150);
+					return await Promise.all(run(1, answer, credential, patient));
+				}),
+				(async () => {
+					await clock.sleep(10_000);
+					return await Promise.all(run(300, answer, credential, patient));
+				})(),
+			]),
+		);
+
+		// The 429 at 7.75 s counted 5 requests in its second: what there was to send, not what the
+		// platform takes, so the pace slowed by 5 % (18.05 a second) instead of dropping to 4.75.
+		expect(service.refusals.filter((entry) => entry.at > 7000)).toHaveLength(1);
+		expect(acceptedRate(service, 11_000, 16_000)).toBeGreaterThanOrEqual(17.5);
 	});
 
 	it('lets two workers that share an account take its whole rate together, also after one stops', async () => {
@@ -575,7 +611,7 @@ describe('Request path › the gate', () => {
 		const clock = new VirtualClock();
 		const gate = new RequestGate(clock);
 		const first = await clock.run(gate.acquire(5));
-		gate.release();
+		gate.release(first);
 
 		gate.tooManyRequests(first, 2000);
 		const next = await clock.run(gate.acquire(5));
