@@ -165,7 +165,8 @@ export class RequestGate {
 
 	tooManyRequests(ticket: Ticket, retryAfterMs: number | undefined): void {
 		ticket.rejected = true;
-		if (retryAfterMs) this.resumeAt = Math.max(this.resumeAt, this.clock.now() + retryAfterMs);
+		const now = this.clock.now();
+		if (retryAfterMs) this.resumeAt = Math.max(this.resumeAt, now + retryAfterMs);
 		if (ticket.generation !== this.generation) return;
 		this.generation++;
 		this.successesSinceChange = 0;
@@ -175,9 +176,7 @@ export class RequestGate {
 		// platform that only limits the rate, and in a busy n8n, where a request takes hundreds of
 		// milliseconds from its turn to its answer, two requests in flight carry far fewer than the
 		// rate.
-		const paceChanged = retryAfterMs
-			? this.pacer.learn(ticket, retryAfterMs, this.clock.now())
-			: false;
+		const paceChanged = retryAfterMs ? this.pacer.learn(ticket, retryAfterMs, now) : false;
 		if (!paceChanged) this.ceiling = Math.max(1, Math.floor(this.inFlight / 2));
 	}
 

@@ -139,11 +139,12 @@ export class Pacer {
 		}
 		const acceptedSpacingMs = accepted > 0 ? windowMs / accepted : Infinity;
 		const learnedSpacingMs = acceptedSpacingMs / PACED_SHARE_OF_RATE;
+		const resumesAt = now + retryAfterMs;
 		if (this.spacingBeforeProbe !== undefined && refused.sentAt >= this.changedAt) {
 			// A faster pace was refused: the count of this 429 (the platform took the faster pace
 			// up to its limit), but never slower than 95 % of the pace it took before.
 			const tookBefore = this.spacingBeforeProbe / PACED_SHARE_OF_RATE;
-			this.changed(now + retryAfterMs, Math.min(learnedSpacingMs, tookBefore));
+			this.changed(resumesAt, Math.min(learnedSpacingMs, tookBefore));
 			this.probeAfterMs = Math.min(this.probeAfterMs * 2, PROBE_AFTER_MAX_MS);
 			return true;
 		}
@@ -163,9 +164,9 @@ export class Pacer {
 			this.probeAfterMs = trusted
 				? Math.max(this.probeAfterMs, PROBE_AFTER_TRUSTED_MS)
 				: PROBE_AFTER_BUSY_MS;
-			this.changed(now + retryAfterMs, learnedSpacingMs);
+			this.changed(resumesAt, learnedSpacingMs);
 		} else {
-			this.changed(now + retryAfterMs, this.spacing / PACED_SHARE_OF_RATE);
+			this.changed(resumesAt, this.spacing / PACED_SHARE_OF_RATE);
 		}
 		return true;
 	}
