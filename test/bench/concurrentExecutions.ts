@@ -84,6 +84,16 @@ const DB_POOL_SIZE = 20;
 const EXPRESSION_ENGINE = process.env.N8N_EXPRESSION_ENGINE ?? 'legacy';
 const WORKERS = 2;
 const WORKER_CONCURRENCY = 10;
+/**
+ * Finished jobs kept in Redis in queue mode (n8n's default is 0: removed at once). The process
+ * that took a message enqueues its job, runs its pre-execution hooks and only then waits for the
+ * job with Bull's `job.finished()`. In a burst that process is busy, and a job a worker finished
+ * in between is gone from Redis, its "completed" event already past: the wait never ends, and
+ * the message is never answered although its execution succeeded (n8n issue 30392 describes
+ * the same endless wait). About 1 message in 200 went so, with either node. With the last jobs
+ * kept, the wait finds the job among the completed ones.
+ */
+const KEEP_FINISHED_JOBS = 5000;
 /** How long an n8n process may take to start on a loaded machine. */
 const START_TIMEOUT_MS = 240_000;
 /**
@@ -123,6 +133,8 @@ interface Answer {
 	reachedMs?: number;
 	/** What the platform answered each of its requests (tries and retries), in order. */
 	platformStatuses: number[];
+	/** When each of those requests reached the platform, ms after the first send. */
+	platformMs: number[];
 	/** When n8n's answer had fully arrived (or the request failed), ms after the first send. */
 	answeredMs: number;
 	/** n8n's status; 0 when no answer came (connection error, timeout). */
@@ -233,6 +245,8 @@ class Deployment {
 							EXECUTIONS_MODE: 'queue',
 							QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 							QUEUE_BULL_REDIS_PORT: String(PORTS.redis),
+							N8N_EXECUTIONS_QUEUE_KEEP_LAST_COMPLETED: String(KEEP_FINISHED_JOBS),
+							N8N_EXECUTIONS_QUEUE_KEEP_LAST_FAILED: String(KEEP_FINISHED_JOBS),
 						}
 					: {}),
 			},
@@ -537,7 +551,7 @@ async function sendMessages(
 			await sleep(Math.max(0, start + (index * 1000) / count - performance.now()));
 			const message = `Message ${index} of run ${runId}`;
 			const sent = performance.now();
-			const answer = { message, sentMs: sent - start, platformStatuses: [] };
+			const answer = { message, sentMs: sent - start, platformStatuses: [], platformMs: [] };
 			try {
 				const response = await fetch(url, {
 					method: 'POST',
@@ -581,6 +595,7 @@ function noteArrivals(answers: Answer[], server: EmulatorServer, startedAt: numb
 		if (!answer) continue;
 		answer.reachedMs ??= request.startedAt - startedAt;
 		answer.platformStatuses.push(request.status ?? 0);
+		answer.platformMs.push(request.startedAt - startedAt);
 	}
 }
 
@@ -629,10 +644,44 @@ function describeAnswer(answer: Answer): string {
 	return `${answer.status} "${String(parsed.message ?? answer.body.slice(0, 100))}"${stack ? ` (${stack})` : ''}`;
 }
 
-/** n8n's answers to the failed messages, and the errors of the newest failed executions. */
-async function failureCauses(api: N8nApi, workflowId: string, failures: Answer[]): Promise<string> {
+/**
+ * How many executions of the workflow that started at `since` or later n8n saved as succeeded.
+ * More of them than answered messages are executions n8n finished but never answered for.
+ */
+async function succeededExecutions(
+	api: N8nApi,
+	workflowId: string,
+	since: number,
+): Promise<number> {
+	let count = 0;
+	let cursor = '';
+	for (;;) {
+		const { body } = await api.publicApi<{
+			data?: Array<{ startedAt?: string }>;
+			nextCursor?: string | null;
+		}>('GET', `/executions?workflowId=${workflowId}&status=success&limit=250${cursor}`);
+		const page = body.data ?? [];
+		const inRun = page.filter((run) => Date.parse(run.startedAt ?? '') >= since).length;
+		count += inRun;
+		// Newest first: a page that reaches before the run ends the count.
+		if (inRun < page.length || !body.nextCursor) return count;
+		cursor = `&cursor=${encodeURIComponent(body.nextCursor)}`;
+	}
+}
+
+/**
+ * n8n's answers to the failed messages, the errors of the newest failed executions, and how many
+ * executions succeeded without their message being answered.
+ */
+async function failureCauses(
+	api: N8nApi,
+	workflowId: string,
+	failures: Answer[],
+	run: { since: number; answered: number },
+): Promise<string> {
 	if (failures.length === 0) return '';
 	const answers = tally(failures.map(describeAnswer));
+	const unanswered = (await succeededExecutions(api, workflowId, run.since)) - run.answered;
 	const sample = 10;
 	const { body } = await api.publicApi<{
 		data?: Array<{ data?: { resultData?: { error?: { message?: string } } } }>;
@@ -640,7 +689,7 @@ async function failureCauses(api: N8nApi, workflowId: string, failures: Answer[]
 	const errors = tally(
 		(body.data ?? []).map((run) => `"${run.data?.resultData?.error?.message ?? '?'}"`),
 	);
-	return `answers: ${answers}. Newest ${sample} failed executions: ${errors || 'none found'}`;
+	return `answers: ${answers}. Newest ${sample} failed executions: ${errors || 'none found'}. Executions that succeeded without an answer: ${unanswered}`;
 }
 
 /**
@@ -692,7 +741,10 @@ async function measureRun(run: {
 		aloneMs: alone.answeredMs - alone.sentMs,
 		tooManyRequests,
 		tooManyInFlight,
-		causes: await failureCauses(run.api, workflow.id, failures),
+		causes: await failureCauses(run.api, workflow.id, failures, {
+			since: startedAt,
+			answered: answers.length - failures.length,
+		}),
 	};
 }
 
