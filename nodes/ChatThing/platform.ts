@@ -86,7 +86,9 @@ export const chatThing: Platform = {
 	// sync as a sync already running: waiting a few seconds changes neither, so they are not
 	// repeated blindly. A 429 on a message that says when to come back (Retry-After) is the
 	// account's rate limit: it gets one delayed retry (the API's guidance: at most one, then the
-	// error), in its turn behind the requests already waiting.
+	// error), in its turn behind the requests already waiting. Refused again after the channel
+	// answered other messages, it is the rate once more, not the credits, and is retried again
+	// (request.ts; 'Max Retries' still bounds it).
 	tooManyRequestsRetries: (request, failure) => {
 		const endpoint = path(request.url);
 		if (endpoint === '/data-sources/sync') return 0;

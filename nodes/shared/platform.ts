@@ -33,8 +33,9 @@ export interface Platform {
 	/**
 	 * How many times a 429 on this request is worth waiting out ('Max Retries' when not given).
 	 * Some platforms answer 429 for states that waiting does not change (no credits left, a sync
-	 * already running) as well as for their rate limit. Retried or not, every 429 pauses and paces
-	 * the account's requests (gate.ts).
+	 * already running) as well as for their rate limit. A 429 that comes again after the account's
+	 * other requests were answered is not counted: those states would have refused them too.
+	 * Retried or not, every 429 pauses and paces the account's requests (gate.ts).
 	 */
 	tooManyRequestsRetries?: (request: RequestLine, failure: HttpFailure) => number | undefined;
 }

@@ -48,6 +48,7 @@ export class RequestGate {
 	/** Bumped at every decrease, so that one burst of 429s lowers the limits once. */
 	private generation = 0;
 	private successesSinceChange = 0;
+	private answered = 0;
 	/** When the gate looks at its queue again because a turn is due then. */
 	private wakeUpAt: number | undefined;
 	/** When the gate next looks at the deadlines ('Max Wait') of its waiting requests. */
@@ -153,7 +154,16 @@ export class RequestGate {
 		this.serve();
 	}
 
+	/**
+	 * Requests of this account answered without error so far: a request refused again after the
+	 * platform answered others was refused for the rate, not for something of the account's.
+	 */
+	get answeredCount(): number {
+		return this.answered;
+	}
+
 	succeeded(max: number): void {
+		this.answered++;
 		if (this.ceiling === undefined || this.ceiling >= max) return;
 		this.successesSinceChange++;
 		if (this.successesSinceChange >= this.ceiling * 4) {

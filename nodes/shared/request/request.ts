@@ -117,6 +117,8 @@ export async function sendRequest<T = IN8nHttpFullResponse>(
 		options.attempt ??
 		(async () => (await attemptOnce(context, platform, request, scope, run)) as T);
 	const retrySafe = platform.isRetrySafe(request);
+	let refusals = 0;
+	let answeredAtRefusal: number | undefined;
 	for (let attemptNumber = 0; ; attemptNumber++) {
 		const ticket = await gate
 			.acquire(limits.maxInFlight, { stopped: () => run.haltedBy, maxWaitMs: limits.maxWaitMs })
@@ -132,7 +134,15 @@ export async function sendRequest<T = IN8nHttpFullResponse>(
 		} catch (error) {
 			if (isFinalError(error)) throw asNodeError(scope.node, error);
 			const failure = readHttpFailure(error);
+			if (failure.status === 429) {
+				// A 429 again, after the platform answered others of the account, is its rate limit
+				// refusing this one once more, not credits run out (which would refuse everyone):
+				// it does not count against the platform's few waits for a 429.
+				if (answeredAtRefusal === undefined || gate.answeredCount === answeredAtRefusal) refusals++;
+				answeredAtRefusal = gate.answeredCount;
+			}
 			const decision = decideRetry(failure, {
+				refusals,
 				attempt: attemptNumber,
 				maxRetries: limits.maxRetries,
 				retrySafe,

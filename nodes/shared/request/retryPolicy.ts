@@ -21,6 +21,12 @@ export interface RetrySituation {
 	retrySafe: boolean;
 	/** How many times a 429 on this request is worth waiting out (see Platform). */
 	tooManyRequestsRetries: number;
+	/**
+	 * The 429s on this request so far, this one included, that the rate limit does not explain: a
+	 * 429 after the platform answered other requests of the account since this request's last one
+	 * is not counted.
+	 */
+	refusals: number;
 	random?: () => number;
 }
 
@@ -42,7 +48,7 @@ export type RetryDecision =
  */
 export function decideRetry(failure: HttpFailure, situation: RetrySituation): RetryDecision {
 	const waitingHelps =
-		failure.status !== 429 || situation.attempt < situation.tooManyRequestsRetries;
+		failure.status !== 429 || situation.refusals <= situation.tooManyRequestsRetries;
 	const mayRetry =
 		failure.retryable && waitingHelps && (failure.notProcessed || situation.retrySafe);
 	// Retry-After is the least the service wants us to wait; the backoff spaces out retries when

@@ -394,6 +394,44 @@ describe('Request path › one limit for every execution with the same credentia
 		expect(credits.calls).toHaveLength(1);
 	});
 
+	it('repeats a Chat Thing message refused again after the channel answered another message', async () => {
+		const toChatThing = {
+			platform: { ...platform, tooManyRequestsRetries: chatThing.tooManyRequestsRetries },
+			url: '/message',
+		};
+		const credential = newCredential();
+		const calls: number[] = [];
+		const refusedTwice = async () => {
+			calls.push(clock.now());
+			if (calls.length <= 2) throw httpError(429, 1);
+			return 'ok';
+		};
+		const otherAnswered: number[] = [];
+		const other = async () => {
+			otherAnswered.push(clock.now());
+			return 'other ok';
+		};
+
+		const [[result]] = await clock.run(
+			Promise.all([
+				Promise.all(run(1, refusedTwice, credential, {}, toChatThing)),
+				(async () => {
+					// Another execution's message, sent while the first waits out its Retry-After.
+					await clock.sleep(500);
+					return await Promise.all(run(1, other, credential, {}, toChatThing));
+				})(),
+			]),
+		);
+
+		// Its second 429 came after the channel had answered the other message: the rate limit,
+		// not used-up credits, so it was tried a third time.
+		expect(result).toBe('ok');
+		expect(calls).toHaveLength(3);
+		expect(otherAnswered).toHaveLength(1);
+		expect(otherAnswered[0]).toBeGreaterThan(calls[0]);
+		expect(otherAnswered[0]).toBeLessThanOrEqual(calls[1]);
+	});
+
 	/** Requests per second the platform accepted in [from, to) of virtual time. */
 	const acceptedRate = (service: RateLimitedPlatform, from: number, to: number) =>
 		(service.acceptedAfter(from - 1e-9).filter((at) => at < to).length * 1000) / (to - from);
@@ -639,7 +677,13 @@ describe('Request path › the retry policy', () => {
 		notProcessed: false,
 		...extra,
 	});
-	const situation = { attempt: 0, maxRetries: 3, retrySafe: false, tooManyRequestsRetries: 3 };
+	const situation = {
+		attempt: 0,
+		maxRetries: 3,
+		retrySafe: false,
+		tooManyRequestsRetries: 3,
+		refusals: 1,
+	};
 
 	it('repeats a 429 on a request that creates something: the platform did not take it', () => {
 		const decision = decideRetry(
@@ -691,7 +735,13 @@ describe('Request path › the retry policy', () => {
 		});
 		const once = { ...situation, tooManyRequestsRetries: 1 };
 		expect(decideRetry(tooMany, once)).toMatchObject({ retry: true });
-		expect(decideRetry(tooMany, { ...once, attempt: 1 })).toMatchObject({ retry: false });
+		expect(decideRetry(tooMany, { ...once, attempt: 1, refusals: 2 })).toMatchObject({
+			retry: false,
+		});
+		// A second 429 that the rate explains (others were answered in between) is not counted.
+		expect(decideRetry(tooMany, { ...once, attempt: 1, refusals: 1 })).toMatchObject({
+			retry: true,
+		});
 		// Other failures still get 'Max Retries'.
 		expect(
 			decideRetry(failure({ status: 503, retryable: true, notProcessed: true }), {
