@@ -82,6 +82,8 @@ const DB_POOL_SIZE = 20;
  * table with n8n's default.
  */
 const EXPRESSION_ENGINE = process.env.N8N_EXPRESSION_ENGINE ?? 'legacy';
+/** Messages of the burst that warms a freshly started n8n up before the measured runs. */
+const WARM_UP_MESSAGES = 200;
 const WORKERS = 2;
 const WORKER_CONCURRENCY = 10;
 /**
@@ -693,6 +695,40 @@ async function failureCauses(
 }
 
 /**
+ * A freshly started n8n runs its first burst slower than the next ones (its code not yet
+ * compiled hot, its database connections not yet open), and the measured runs should not depend
+ * on which of them comes first. So each mode starts with WARM_UP_MESSAGES messages at each
+ * platform's HTTP Request workflow, the emulators' limits off, not measured: our node's shared
+ * limits learn nothing from it. Says how long each took.
+ */
+async function warmUp(
+	mode: Mode,
+	workflows: Map<string, { id: string; url: string }>,
+	emulatorOf: Record<Platform, { server: EmulatorServer }>,
+	replyTo: Record<Platform, (message: string) => string>,
+	allServers: EmulatorServer[],
+): Promise<string> {
+	const took: string[] = [];
+	for (const platform of ['Chatsby', 'Chat Thing'] as const) {
+		emulatorOf[platform].server.reset();
+		const { answers } = await sendMessages(
+			workflows.get(`${platform}/HTTP Request`)!.url,
+			WARM_UP_MESSAGES,
+			`${mode}-warm-up-${platform}`,
+			replyTo[platform],
+		);
+		await emulatorsQuiet(allServers);
+		const answered = answers.filter((answer) => answer.replied).length;
+		const lastMs = Math.max(...answers.map((answer) => answer.answeredMs));
+		took.push(`${platform} ${answered} answered, last after ${seconds(lastMs)} s`);
+		emulatorOf[platform].server.reset();
+		// As between the measured runs: n8n finishes saving the executions first.
+		await sleep(2000);
+	}
+	return `Warm-up, ${mode} mode (not measured): ${WARM_UP_MESSAGES} messages within 1 s to each HTTP Request workflow, no limits: ${took.join('; ')}.`;
+}
+
+/**
  * One run: one message alone (the baseline of the moment), then `messages` within one second
  * against a fresh account with the limits on; waits until late retries have ended.
  */
@@ -761,6 +797,7 @@ export async function benchConcurrentExecutions(): Promise<BenchTable> {
 	const results: RunResult[] = [];
 	const outbound: string[] = [];
 	const unfinished: string[] = [];
+	const warmUps: string[] = [];
 	const started = performance.now();
 	mkdirSync(scratch, { recursive: true });
 	process.on('exit', killLeftovers);
@@ -793,6 +830,9 @@ export async function benchConcurrentExecutions(): Promise<BenchTable> {
 						workflows.set(`${platform}/${implementation}`, { id: created.id, url });
 					}
 				}
+				warmUps.push(
+					await warmUp(mode, workflows, emulatorOf, replyTo, [chatsby.server, chatThing.server]),
+				);
 				for (const messages of counts) {
 					for (const platform of ['Chatsby', 'Chat Thing'] as const) {
 						for (const implementation of ['ours', 'HTTP Request'] as const) {
@@ -840,6 +880,7 @@ export async function benchConcurrentExecutions(): Promise<BenchTable> {
 		loadAtStart,
 		loadAtEnd: loadAverage(),
 		unfinished,
+		warmUps,
 		chartFile,
 		outbound,
 		minutes: (performance.now() - started) / 60_000,
@@ -883,6 +924,7 @@ function table(
 		loadAtStart: string;
 		loadAtEnd: string;
 		unfinished: string[];
+		warmUps: string[];
 		chartFile: string;
 		outbound: string[];
 		minutes: number;
@@ -913,6 +955,7 @@ function table(
 			"To platform: from sending a message to its first request reaching the emulator (n8n's own part of the latency, before any 429). Alone: one message by itself just before the burst, the same path with nobody else waiting.",
 			`429s seen: the 429s the emulator sent in that run (each carries Retry-After: ${RETRY_AFTER_SECONDS}; the rate limit is a sliding 1-second window of accepted requests; the emulator answers at once otherwise). Of them in flight: refused because ${IN_FLIGHT} requests were open, the others for the rate.`,
 			"HTTP Request node: n8n's defaults (no retry); a 429 fails its execution. Chat Trigger: 'Respond: When Last Node Finishes'.",
+			...context.warmUps,
 			`The emulators and the message sender run in the bench's own process; n8n, the bench and other jobs share this ${cpus().length}-core machine (load average ${context.loadAtStart} at the start, ${context.loadAtEnd} at the end).`,
 			`Chart: ${path.relative(root, context.chartFile)}. Whole table: ${context.minutes.toFixed(1)} min.`,
 			context.outbound.length === 0
