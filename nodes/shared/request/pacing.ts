@@ -55,10 +55,10 @@ export interface Ticket {
  * sends too, a share too small once that one stops. So a pace used to the full for a while
  * without a 429 is tried faster: 5 % first, each step the platform takes doubling the next, 2 s
  * apart, so a share that should double is back within seconds. The first try comes 5 s after a
- * count taken in a busy n8n or while there was little to send, 20 s after one it can trust: at
- * a platform's exact limit every refused try pauses the account for its Retry-After. When the
- * platform refuses a faster pace, the pace is learned from that 429 again, never slower than
- * 95 % of the last pace it took, and the next try waits twice as long.
+ * count taken in a busy n8n, 20 s after one it can trust: at a platform's exact limit every
+ * refused try pauses the account for its Retry-After. When the platform refuses a faster pace,
+ * the pace is learned from that 429 again, never slower than 95 % of the last pace it took, and
+ * the next try waits twice as long.
  */
 export class Pacer {
 	private readonly recentlySent: Ticket[] = [];
@@ -158,13 +158,9 @@ export class Pacer {
 		const clearlyFewer =
 			acceptedSpacingMs > this.spacing * PACE_CHANGE_FACTOR && !someFoundNoneWaiting;
 		if (this.spacing === 0 || clearlyFewer) {
-			// A count taken while requests went out and came back at once is the platform's rate.
-			// One taken in a busy n8n is likely low, and so is one whose refused request had
-			// nobody waiting behind it: the count is what there was to send (a queue-mode worker
-			// whose executions were starting while the other worker filled the account). Those
-			// are tried faster soon.
-			const trusted =
-				slowestMs <= windowMs * TRUSTED_ROUNDTRIP_SHARE && refused.noneWaiting !== true;
+			// A count taken while requests went out and came back at once is the platform's rate;
+			// one taken in a busy n8n is likely low, so it is tried faster soon.
+			const trusted = slowestMs <= windowMs * TRUSTED_ROUNDTRIP_SHARE;
 			this.probeAfterMs = trusted
 				? Math.max(this.probeAfterMs, PROBE_AFTER_TRUSTED_MS)
 				: PROBE_AFTER_BUSY_MS;
