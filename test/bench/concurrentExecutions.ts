@@ -706,8 +706,8 @@ async function warmUp(
 	workflows: Map<string, { id: string; url: string }>,
 	emulatorOf: Record<Platform, { server: EmulatorServer }>,
 	replyTo: Record<Platform, (message: string) => string>,
-	allServers: EmulatorServer[],
 ): Promise<string> {
+	const allServers = Object.values(emulatorOf).map((emulator) => emulator.server);
 	const took: string[] = [];
 	for (const platform of ['Chatsby', 'Chat Thing'] as const) {
 		emulatorOf[platform].server.reset();
@@ -830,9 +830,7 @@ export async function benchConcurrentExecutions(): Promise<BenchTable> {
 						workflows.set(`${platform}/${implementation}`, { id: created.id, url });
 					}
 				}
-				warmUps.push(
-					await warmUp(mode, workflows, emulatorOf, replyTo, [chatsby.server, chatThing.server]),
-				);
+				warmUps.push(await warmUp(mode, workflows, emulatorOf, replyTo));
 				for (const messages of counts) {
 					for (const platform of ['Chatsby', 'Chat Thing'] as const) {
 						for (const implementation of ['ours', 'HTTP Request'] as const) {
