@@ -22,13 +22,6 @@ const PROBE_AFTER_BUSY_MS = 5_000;
  * the count comes out low.
  */
 const TRUSTED_ROUNDTRIP_SHARE = 0.25;
-/**
- * Nor is a count to trust when requests that left before its window but came back inside it
- * could have made the platform's count this much higher: the first requests of a burst (new
- * connections, an n8n busy starting executions) may reach the platform well after their turns,
- * inside the window it counted, and a count that leaves them out comes out low.
- */
-const TRUSTED_MISSED_SHARE = 0.1;
 /** The first step: 5 % faster. Each step the platform takes doubles the next, up to twice. */
 const FIRST_PROBE_STEP = 0.05;
 const MAX_PROBE_STEP = 1;
@@ -134,18 +127,12 @@ export class Pacer {
 	 */
 	learn(refused: Ticket, retryAfterMs: number, now: number): boolean {
 		const windowMs = Math.max(RATE_WINDOW_MIN_MS, retryAfterMs);
-		const windowStart = refused.sentAt - windowMs;
 		let accepted = 0;
-		/** Taken requests that left before the window and came back in it (or not yet). */
-		let maybeMissed = 0;
 		let someFoundNoneWaiting = refused.noneWaiting === true;
 		let slowestMs = now - refused.sentAt;
 		for (let i = this.recentlySent.lastIndexOf(refused) - 1; i >= 0; i--) {
 			const earlier = this.recentlySent[i];
-			if (earlier.sentAt <= windowStart) {
-				if (!earlier.rejected && (earlier.answeredAt ?? now) > windowStart) maybeMissed++;
-				continue;
-			}
+			if (earlier.sentAt <= refused.sentAt - windowMs) break;
 			if (!earlier.rejected) accepted++;
 			if (earlier.noneWaiting) someFoundNoneWaiting = true;
 			slowestMs = Math.max(slowestMs, (earlier.answeredAt ?? now) - earlier.sentAt);
@@ -173,9 +160,7 @@ export class Pacer {
 		if (this.spacing === 0 || clearlyFewer) {
 			// A count taken while requests went out and came back at once is the platform's rate;
 			// one taken in a busy n8n is likely low, so it is tried faster soon.
-			const trusted =
-				slowestMs <= windowMs * TRUSTED_ROUNDTRIP_SHARE &&
-				maybeMissed <= accepted * TRUSTED_MISSED_SHARE;
+			const trusted = slowestMs <= windowMs * TRUSTED_ROUNDTRIP_SHARE;
 			this.probeAfterMs = trusted
 				? Math.max(this.probeAfterMs, PROBE_AFTER_TRUSTED_MS)
 				: PROBE_AFTER_BUSY_MS;
