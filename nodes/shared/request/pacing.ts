@@ -58,7 +58,7 @@ export interface Ticket {
  * count taken in a busy n8n, 20 s after one it can trust: at a platform's exact limit every
  * refused try pauses the account for its Retry-After. When the platform refuses a faster pace,
  * the pace is learned from that 429 again, never slower than 95 % of the last pace it took, and
- * the next try waits twice as long.
+ * the next try waits twice as long, and at least the 20 s of a count to trust when this one is.
  */
 export class Pacer {
 	private readonly recentlySent: Ticket[] = [];
@@ -140,12 +140,20 @@ export class Pacer {
 		const acceptedSpacingMs = accepted > 0 ? windowMs / accepted : Infinity;
 		const learnedSpacingMs = acceptedSpacingMs / PACED_SHARE_OF_RATE;
 		const resumesAt = now + retryAfterMs;
+		// A count taken while requests went out and came back at once is the platform's rate;
+		// one taken in a busy n8n is likely low.
+		const trusted = slowestMs <= windowMs * TRUSTED_ROUNDTRIP_SHARE;
 		if (this.spacingBeforeProbe !== undefined && refused.sentAt >= this.changedAt) {
 			// A faster pace was refused: the count of this 429 (the platform took the faster pace
-			// up to its limit), but never slower than 95 % of the pace it took before.
+			// up to its limit), but never slower than 95 % of the pace it took before. The next
+			// try waits twice as long, and at least as long as after a first count to trust when
+			// this one is: the pace is then at the platform's limit, and a try only costs a pause.
 			const tookBefore = this.spacingBeforeProbe / PACED_SHARE_OF_RATE;
 			this.changed(resumesAt, Math.min(learnedSpacingMs, tookBefore));
-			this.probeAfterMs = Math.min(this.probeAfterMs * 2, PROBE_AFTER_MAX_MS);
+			this.probeAfterMs = Math.min(
+				Math.max(this.probeAfterMs * 2, trusted ? PROBE_AFTER_TRUSTED_MS : 0),
+				PROBE_AFTER_MAX_MS,
+			);
 			return true;
 		}
 		if (accepted === 0) return false;
@@ -158,9 +166,7 @@ export class Pacer {
 		const clearlyFewer =
 			acceptedSpacingMs > this.spacing * PACE_CHANGE_FACTOR && !someFoundNoneWaiting;
 		if (this.spacing === 0 || clearlyFewer) {
-			// A count taken while requests went out and came back at once is the platform's rate;
-			// one taken in a busy n8n is likely low, so it is tried faster soon.
-			const trusted = slowestMs <= windowMs * TRUSTED_ROUNDTRIP_SHARE;
+			// A count to trust is tried faster after a while; one taken in a busy n8n, soon.
 			this.probeAfterMs = trusted
 				? Math.max(this.probeAfterMs, PROBE_AFTER_TRUSTED_MS)
 				: PROBE_AFTER_BUSY_MS;

@@ -70,11 +70,12 @@ function httpError(status: number, retryAfterSeconds?: number) {
 class RateLimitedPlatform {
 	readonly sent: Array<{ at: number; accepted: boolean }> = [];
 	private readonly rateChanges: Array<{ at: number; rate: number }> = [];
+	private readonly latencyChanges: Array<{ at: number; latencyMs: number }> = [];
 	constructor(
 		private readonly clock: VirtualClock,
 		public rate: number,
-		private readonly latencyMs = 20,
-		private readonly refusalLatencyMs = latencyMs,
+		private latencyMs = 20,
+		private refusalLatencyMs = latencyMs,
 	) {}
 
 	/** From `at` on (virtual time), the platform takes `rate` requests a second. */
@@ -82,10 +83,17 @@ class RateLimitedPlatform {
 		this.rateChanges.push({ at, rate });
 	}
 
+	/** From `at` on, answers and refusals take `latencyMs` (n8n got less busy). */
+	changesLatencyAt(at: number, latencyMs: number): void {
+		this.latencyChanges.push({ at, latencyMs });
+	}
+
 	async answer(): Promise<string> {
 		const at = this.clock.now();
 		while (this.rateChanges.length > 0 && at >= this.rateChanges[0].at)
 			this.rate = this.rateChanges.shift()!.rate;
+		while (this.latencyChanges.length > 0 && at >= this.latencyChanges[0].at)
+			this.latencyMs = this.refusalLatencyMs = this.latencyChanges.shift()!.latencyMs;
 		const inWindow = this.sent.filter((entry) => entry.accepted && entry.at > at - 1000).length;
 		const accepted = inWindow < this.rate;
 		this.sent.push({ at, accepted });
@@ -463,6 +471,33 @@ describe('Request path › one limit for every execution with the same credentia
 		expect(acceptedRate(service, 13_000, 18_000)).toBeCloseTo(19, 1);
 		// The next try waits twice as long (10 s), then 20 s.
 		expect(tries.filter((at) => at < tries[0] + 10_000)).toHaveLength(1);
+	});
+
+	it('tries a faster pace seldom once a refused try came back at once, after a start in a busy n8n', async () => {
+		// The platform takes 20 a second throughout. For the first 2 s n8n is busy (300 ms from a
+		// turn to its answer), so the first count is not one to trust and is tried faster after
+		// 5 s; after that, answers come back at once.
+		const service = new RateLimitedPlatform(clock, 20, 300);
+		service.changesLatencyAt(2000, 20);
+
+		const results = await clock.run(
+			Promise.all(
+				run(1200, async () => await service.answer(), newCredential(), {
+					requestLimits: { maxInFlight: 10, maxWaitSeconds: 600 },
+				}),
+			),
+		);
+
+		expect(results).toHaveLength(1200);
+		// The first try is refused (at 9.1 s) with every answer back at once: the pace is at the
+		// platform's limit, so the next try waits 20 s, as after a count to trust, not 10 s. Each
+		// refused try pauses the account for its Retry-After: 2 tries in the first minute leave
+		// 18.4 a second of the 20 used from 3 s on (3 tries, 10 s and 20 s apart: 18.1).
+		const tries = service.refusals.filter((entry) => entry.at > 2000).map((entry) => entry.at);
+		expect(tries[0]).toBeLessThan(12_000);
+		expect(tries[1] - tries[0]).toBeGreaterThanOrEqual(20_000);
+		expect(tries.filter((at) => at < 60_000)).toHaveLength(2);
+		expect(acceptedRate(service, 3000, 60_000)).toBeGreaterThanOrEqual(18.3);
 	});
 
 	it("tries a faster pace seldom at a platform's exact limit, less and less often", async () => {
