@@ -130,12 +130,20 @@ export class Pacer {
 		let accepted = 0;
 		let someFoundNoneWaiting = refused.noneWaiting === true;
 		let slowestMs = now - refused.sentAt;
-		for (let i = this.recentlySent.lastIndexOf(refused) - 1; i >= 0; i--) {
+		const windowStart = refused.sentAt - windowMs;
+		let i = this.recentlySent.lastIndexOf(refused) - 1;
+		for (; i >= 0 && this.recentlySent[i].sentAt > windowStart; i--) {
 			const earlier = this.recentlySent[i];
-			if (earlier.sentAt <= refused.sentAt - windowMs) break;
 			if (!earlier.rejected) accepted++;
 			if (earlier.noneWaiting) someFoundNoneWaiting = true;
 			slowestMs = Math.max(slowestMs, (earlier.answeredAt ?? now) - earlier.sentAt);
+		}
+		// Accepted requests that left in the window before and came back inside this one may have
+		// reached the platform inside it, and then the platform counted them too.
+		let lateFromBefore = 0;
+		for (; i >= 0 && this.recentlySent[i].sentAt > windowStart - windowMs; i--) {
+			const earlier = this.recentlySent[i];
+			if (!earlier.rejected && (earlier.answeredAt ?? now) > windowStart) lateFromBefore++;
 		}
 		const acceptedSpacingMs = accepted > 0 ? windowMs / accepted : Infinity;
 		const learnedSpacingMs = acceptedSpacingMs / PACED_SHARE_OF_RATE;
@@ -162,9 +170,12 @@ export class Pacer {
 		// count shows clearly fewer, the pace slows by 5 % (multiplicative decrease). Fewer count
 		// only while requests waited for their turns all through the window: when some turn found
 		// nobody waiting, the count is what there was to send, not what the platform takes (a
-		// queue-mode worker between executions while the other worker filled the window).
+		// queue-mode worker between executions while the other worker filled the window). And
+		// only with the late ones from before counted too: in a busy n8n, requests that left
+		// earlier reach the platform bunched with those of the window, and the count comes out low.
 		const clearlyFewer =
-			acceptedSpacingMs > this.spacing * PACE_CHANGE_FACTOR && !someFoundNoneWaiting;
+			windowMs / (accepted + lateFromBefore) > this.spacing * PACE_CHANGE_FACTOR &&
+			!someFoundNoneWaiting;
 		if (this.spacing === 0 || clearlyFewer) {
 			// A count to trust is tried faster after a while; one taken in a busy n8n, soon.
 			this.probeAfterMs = trusted

@@ -541,6 +541,36 @@ describe('Request path › one limit for every execution with the same credentia
 		expect(afterDrop.length).toBeLessThanOrEqual(3);
 	});
 
+	it('keeps its pace after a 429 at the start of a burst whose first requests reached the platform late', async () => {
+		// 19 a second learned from 20. Then a new burst in a busy n8n: the requests whose turns
+		// come in its first second reach the platform 600 ms after their turns, bunched with the
+		// next second's, so the platform refuses while the 429's own second counts only 15.
+		const credential = newCredential();
+		const service = new RateLimitedPlatform(clock, 20);
+		const patient = { requestLimits: { maxWaitSeconds: 600 } };
+		const burstAt = 10_000;
+		const late = async () => {
+			if (clock.now() >= burstAt && clock.now() < burstAt + 1000) await clock.sleep(600);
+			return await service.answer();
+		};
+
+		await clock.run(
+			Promise.all([
+				...run(100, late, credential, patient),
+				(async () => {
+					await clock.sleep(burstAt);
+					return await Promise.all(run(400, late, credential, patient));
+				})(),
+			]),
+		);
+
+		// The one 429 (at 12 s) counts 15 in its second. With the late ones from before, that is not
+		// clearly fewer than the pace: it slows by 5 % (18 a second from 13 s on). Taken as the
+		// platform's rate, 15 would have set the pace to 14.25 for 20 s.
+		expect(service.refusals.filter((entry) => entry.at > burstAt)).toHaveLength(1);
+		expect(acceptedRate(service, burstAt + 3000, burstAt + 15_000)).toBeGreaterThanOrEqual(17.5);
+	});
+
 	it('keeps its pace after a 429 that came while it had little to send: the count is its demand', async () => {
 		// 19 a second learned from 20. Then one request every 150 ms, nobody waiting behind it,
 		// while someone else takes most of the account for a second (5 a second left from 7 s);
