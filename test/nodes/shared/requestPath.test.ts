@@ -492,7 +492,7 @@ describe('Request path › one limit for every execution with the same credentia
 		// The first try is refused (at 9.1 s) with every answer back at once: the pace is at the
 		// platform's limit, so the next try waits 20 s, as after a count to trust, not 10 s. Each
 		// refused try pauses the account for its Retry-After: 2 tries in the first minute leave
-		// 18.4 a second of the 20 used from 3 s on (3 tries, 10 s and 20 s apart: 18.1).
+		// 18.4 a second of the 20 used from 3 s on (3 tries, waiting 10 s and 20 s: 18.1).
 		const tries = service.refusals.filter((entry) => entry.at > 2000).map((entry) => entry.at);
 		expect(tries[0]).toBeLessThan(12_000);
 		expect(tries[1] - tries[0]).toBeGreaterThanOrEqual(20_000);
